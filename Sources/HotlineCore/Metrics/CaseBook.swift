@@ -1,0 +1,118 @@
+/// What the case metrics need to know about one case, however its contacts
+/// are spread over chunks, threads and files: its first contact, its highest
+/// level, how many contacts it had, and when it first reached levels 2 and 3.
+struct CaseState {
+    /// The earliest contact so far, ordered by (instant, contact id bytes, input position).
+    var firstInstant: Int64
+    var firstPosition: InputPosition
+    var firstContactIDStart: Int
+    var firstContactIDLength: Int
+    var firstQueue: UInt32
+    var firstLevel: UInt8
+    var firstResult: ContactResult
+    var highestLevel: UInt8
+    var contacts: Int64
+    /// Earliest `started_at` of a contact at level 2 and at level 3 (`Int64.max`: none).
+    /// Only levels above the first contact's count as an escalation, and no
+    /// first contact is above level 3, so levels 2 and 3 are all that matter.
+    var earliestAtLevel2: Int64
+    var earliestAtLevel3: Int64
+
+    /// Seconds from the first contact to the first contact above its level; `nil` if never escalated.
+    var escalationDelay: Int64? {
+        guard highestLevel > firstLevel else { return nil }
+        let reached = firstLevel < 2 ? min(earliestAtLevel2, earliestAtLevel3) : earliestAtLevel3
+        return reached - firstInstant
+    }
+}
+
+/// All cases seen by one accumulator, keyed exactly by `case_id` bytes.
+final class CaseBook {
+    let ids = ByteKeyTable(expectedCount: 1 << 12)
+    private(set) var states: [CaseState] = []
+    /// Contact ids of first contacts, for the byte-order tie-break.
+    private let contactIDs = ByteArena()
+
+    var count: Int { states.count }
+
+    func state(_ id: Int) -> CaseState { states[id] }
+
+    /// Records one contact of a case; `queue` is the accumulator's queue id.
+    @inline(__always)
+    func add(_ contact: ContactRecord, queue: UInt32) {
+        let (id, inserted) = ids.idInsertingIfNeeded(contact.caseID)
+        if inserted {
+            states.append(CaseState(
+                firstInstant: contact.startedAt, firstPosition: contact.inputPosition,
+                firstContactIDStart: contactIDs.append(contact.contactID), firstContactIDLength: contact.contactID.count,
+                firstQueue: queue, firstLevel: contact.level, firstResult: contact.result,
+                highestLevel: contact.level, contacts: 1,
+                earliestAtLevel2: contact.level == 2 ? contact.startedAt : .max,
+                earliestAtLevel3: contact.level == 3 ? contact.startedAt : .max))
+            return
+        }
+        let index = Int(id)
+        states[index].contacts += 1
+        states[index].highestLevel = max(states[index].highestLevel, contact.level)
+        if contact.level == 2 { states[index].earliestAtLevel2 = min(states[index].earliestAtLevel2, contact.startedAt) }
+        if contact.level == 3 { states[index].earliestAtLevel3 = min(states[index].earliestAtLevel3, contact.startedAt) }
+        if precedesFirst(of: index, instant: contact.startedAt, contactID: contact.contactID, position: contact.inputPosition) {
+            replaceFirst(of: index, instant: contact.startedAt, contactID: contact.contactID,
+                         position: contact.inputPosition, queue: queue, level: contact.level, result: contact.result)
+        }
+    }
+
+    /// Folds `other`'s cases in; `queueMap` maps `other`'s queue ids to this accumulator's.
+    func merge(_ other: CaseBook, queueMap: [UInt32]) {
+        for otherIndex in other.states.indices {
+            let theirs = other.states[otherIndex]
+            let (id, inserted) = other.ids.withKey(UInt32(otherIndex)) { ids.idInsertingIfNeeded($0) }
+            let mappedQueue = queueMap[Int(theirs.firstQueue)]
+            other.contactIDs.withBytes(start: theirs.firstContactIDStart, length: theirs.firstContactIDLength) { contactID in
+                if inserted {
+                    var copy = theirs
+                    copy.firstContactIDStart = contactIDs.append(contactID)
+                    copy.firstQueue = mappedQueue
+                    states.append(copy)
+                    return
+                }
+                let index = Int(id)
+                states[index].contacts += theirs.contacts
+                states[index].highestLevel = max(states[index].highestLevel, theirs.highestLevel)
+                states[index].earliestAtLevel2 = min(states[index].earliestAtLevel2, theirs.earliestAtLevel2)
+                states[index].earliestAtLevel3 = min(states[index].earliestAtLevel3, theirs.earliestAtLevel3)
+                if precedesFirst(of: index, instant: theirs.firstInstant, contactID: contactID, position: theirs.firstPosition) {
+                    replaceFirst(of: index, instant: theirs.firstInstant, contactID: contactID, position: theirs.firstPosition,
+                                 queue: mappedQueue, level: theirs.firstLevel, result: theirs.firstResult)
+                }
+            }
+        }
+    }
+
+    /// SPEC §3: the first contact is the earliest instant, then the smaller
+    /// contact id in byte order, then the earlier input position.
+    private func precedesFirst(of index: Int, instant: Int64, contactID: UnsafeRawBufferPointer,
+                               position: InputPosition) -> Bool {
+        let current = states[index]
+        if instant != current.firstInstant { return instant < current.firstInstant }
+        let order = contactIDs.compare(start: current.firstContactIDStart, length: current.firstContactIDLength, contactID)
+        if order != 0 { return order > 0 }
+        return position < current.firstPosition
+    }
+
+    private func replaceFirst(of index: Int, instant: Int64, contactID: UnsafeRawBufferPointer, position: InputPosition,
+                              queue: UInt32, level: UInt8, result: ContactResult) {
+        states[index].firstInstant = instant
+        states[index].firstPosition = position
+        if contactID.count <= states[index].firstContactIDLength {
+            // Reuse the old slot: a shorter or equal id fits where the previous one was.
+            contactIDs.overwrite(start: states[index].firstContactIDStart, with: contactID)
+        } else {
+            states[index].firstContactIDStart = contactIDs.append(contactID)
+        }
+        states[index].firstContactIDLength = contactID.count
+        states[index].firstQueue = queue
+        states[index].firstLevel = level
+        states[index].firstResult = result
+    }
+}

@@ -1,0 +1,215 @@
+/// Everything the report needs from the rows one worker has seen, in a form
+/// that merges exactly: any split of the input into chunks, threads and files,
+/// accumulated separately and merged in any order, gives the same report.
+///
+/// A worker owns one accumulator and feeds it without locks; `merge` folds
+/// another worker's in at the end. Rows are counted per (queue, day) pair;
+/// customers per (customer, pair); cases per case id. Memory therefore grows
+/// with distinct customers, cases, queues and days, never with the rows read.
+public final class MetricsAccumulator {
+    public let thresholds: CallThresholds
+    public let zone: ZoneOffsets
+    private var clock: LocalClock
+
+    private let queues = ByteKeyTable(expectedCount: 16)
+    private var pairs = ScopePairs()
+    private var callTallies: [CallTally] = []
+    private var contactTallies: [ContactTally] = []
+    private let customers = ByteKeyTable(expectedCount: 1 << 12)
+    private var visits = VisitTable()
+    private let cases = CaseBook()
+
+    /// Accepted rows of each log.
+    public private(set) var callRows: Int64 = 0
+    public private(set) var contactRows: Int64 = 0
+
+    public init(thresholds: CallThresholds, zone: ZoneOffsets) {
+        self.thresholds = thresholds
+        self.zone = zone
+        clock = LocalClock(zone: zone)
+    }
+
+    public func add(_ call: CallRecord) {
+        callRows += 1
+        let pair = pairID(queue: queues.id(of: call.queue), instant: call.arrivedAt)
+        callTallies[Int(pair)].add(call, thresholds: thresholds)
+        if !call.customer.isEmpty {
+            visits.record(customer: customers.id(of: call.customer), pair: pair, answered: call.outcome == .answered)
+        }
+    }
+
+    public func add(_ contact: ContactRecord) {
+        contactRows += 1
+        let queue = queues.id(of: contact.queue)
+        let pair = pairID(queue: queue, instant: contact.startedAt)
+        contactTallies[Int(pair)].add(channel: contact.channel, result: contact.result)
+        cases.add(contact, queue: queue)
+    }
+
+    @inline(__always)
+    private func pairID(queue: UInt32, instant: Int64) -> UInt32 {
+        let pair = pairs.pair(queue: queue, day: clock.day(of: instant))
+        if Int(pair) == callTallies.count {
+            callTallies.append(CallTally())
+            contactTallies.append(ContactTally())
+        }
+        return pair
+    }
+
+    /// Folds `other` into this accumulator; `other` is left unchanged.
+    public func merge(_ other: MetricsAccumulator) {
+        precondition(other.thresholds == thresholds && other.zone == zone, "merging accumulators of different reports")
+        callRows += other.callRows
+        contactRows += other.contactRows
+
+        let queueMap = (0..<UInt32(other.queues.count)).map { id in other.queues.withKey(id) { queues.id(of: $0) } }
+        var pairMap: [UInt32] = []
+        pairMap.reserveCapacity(other.pairs.count)
+        for otherPair in 0..<other.pairs.count {
+            let pair = pairs.pair(queue: queueMap[Int(other.pairs.queueOfPair[otherPair])], day: other.pairs.dayOfPair[otherPair])
+            if Int(pair) == callTallies.count {
+                callTallies.append(CallTally())
+                contactTallies.append(ContactTally())
+            }
+            callTallies[Int(pair)].merge(other.callTallies[otherPair])
+            contactTallies[Int(pair)].merge(other.contactTallies[otherPair])
+            pairMap.append(pair)
+        }
+
+        let customerMap = (0..<UInt32(other.customers.count)).map { id in other.customers.withKey(id) { customers.id(of: $0) } }
+        other.visits.forEach { customer, pair, attempts, answered in
+            visits.record(customer: customerMap[Int(customer)], pair: pairMap[Int(pair)], attempts: attempts, answered: answered)
+        }
+
+        cases.merge(other.cases, queueMap: queueMap)
+    }
+
+    /// The report of everything accumulated. `input` is completed with the row counts.
+    public func report(parameters: ReportParameters, input: InputSummary) -> Report {
+        let queueOrder = (0..<UInt32(queues.count)).sorted { lhs, rhs in
+            queues.withKey(lhs) { left in queues.withKey(rhs) { right in left.lexicographicallyPrecedes(right) } }
+        }
+        var queueSlot = [Int](repeating: 0, count: queues.count)
+        for (slot, queue) in queueOrder.enumerated() { queueSlot[Int(queue)] = slot }
+        let days = Set(pairs.dayOfPair).sorted()
+        let daySlot = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
+
+        let pairQueueSlot = pairs.queueOfPair.map { queueSlot[Int($0)] }
+        let pairDaySlot = pairs.dayOfPair.map { daySlot[$0]! }
+
+        var breakdown = ScopeBreakdown(queues: queues.count, days: days.count)
+        for pair in 0..<pairs.count {
+            breakdown.forEachScope(queue: pairQueueSlot[pair], day: pairDaySlot[pair]) { tallies in
+                tallies.calls.merge(callTallies[pair])
+                tallies.contacts.merge(contactTallies[pair])
+            }
+        }
+        addCustomerTallies(to: &breakdown, pairQueueSlot: pairQueueSlot, pairDaySlot: pairDaySlot)
+        addCaseTallies(to: &breakdown, queueSlot: queueSlot, daySlot: daySlot)
+
+        var input = input
+        input.calls.rows = callRows
+        input.contacts.rows = contactRows
+        return Report(
+            parameters: parameters,
+            input: input,
+            overall: breakdown.overall.metrics,
+            byQueue: queueOrder.enumerated().map { slot, queue in
+                NamedScope(name: queues.string(queue), metrics: breakdown.byQueue[slot].metrics)
+            },
+            byDay: days.enumerated().map { slot, day in
+                NamedScope(name: CivilDate.isoDate(fromDays: day), metrics: breakdown.byDay[slot].metrics)
+            })
+    }
+
+    /// Customer metrics count each customer once per scope: visits are grouped
+    /// by (scope, customer) with one sort per breakdown, not one hash set per scope.
+    private func addCustomerTallies(to breakdown: inout ScopeBreakdown, pairQueueSlot: [Int], pairDaySlot: [Int]) {
+        var byCustomer = [(attempts: Int64, reached: Bool)](repeating: (0, false), count: customers.count)
+        var queueVisits: [(key: UInt64, attempts: Int64, reached: Bool)] = []
+        var dayVisits: [(key: UInt64, attempts: Int64, reached: Bool)] = []
+        queueVisits.reserveCapacity(visits.count)
+        dayVisits.reserveCapacity(visits.count)
+        visits.forEach { customer, pair, attempts, answered in
+            byCustomer[Int(customer)].attempts += Int64(attempts)
+            byCustomer[Int(customer)].reached = byCustomer[Int(customer)].reached || answered
+            queueVisits.append((UInt64(pairQueueSlot[Int(pair)]) << 32 | UInt64(customer), Int64(attempts), answered))
+            dayVisits.append((UInt64(pairDaySlot[Int(pair)]) << 32 | UInt64(customer), Int64(attempts), answered))
+        }
+        for customer in byCustomer where customer.attempts > 0 {
+            breakdown.overall.customers.add(attempts: customer.attempts, reached: customer.reached)
+        }
+        Self.reduceVisits(&queueVisits) { slot, attempts, reached in
+            breakdown.byQueue[slot].customers.add(attempts: attempts, reached: reached)
+        }
+        Self.reduceVisits(&dayVisits) { slot, attempts, reached in
+            breakdown.byDay[slot].customers.add(attempts: attempts, reached: reached)
+        }
+    }
+
+    /// Sorts (scope << 32 | customer) visits and calls `body` once per run of equal keys.
+    private static func reduceVisits(_ visits: inout [(key: UInt64, attempts: Int64, reached: Bool)],
+                                     _ body: (_ scope: Int, _ attempts: Int64, _ reached: Bool) -> Void) {
+        visits.sort { $0.key < $1.key }
+        var index = 0
+        while index < visits.count {
+            let key = visits[index].key
+            var attempts: Int64 = 0
+            var reached = false
+            while index < visits.count, visits[index].key == key {
+                attempts += visits[index].attempts
+                reached = reached || visits[index].reached
+                index += 1
+            }
+            body(Int(key >> 32), attempts, reached)
+        }
+    }
+
+    /// Each case counts once, in the queue and on the local day of its first contact.
+    private func addCaseTallies(to breakdown: inout ScopeBreakdown, queueSlot: [Int], daySlot: [Int64: Int]) {
+        var caseClock = LocalClock(zone: zone)
+        for index in 0..<cases.count {
+            let state = cases.state(index)
+            let day = daySlot[caseClock.day(of: state.firstInstant)]!
+            breakdown.forEachScope(queue: queueSlot[Int(state.firstQueue)], day: day) { tallies in
+                tallies.cases.cases += 1
+                tallies.cases.contactsOfCases += state.contacts
+                if state.highestLevel == 3 { tallies.cases.reachingLevel3 += 1 }
+                if state.firstResult == .resolved && state.contacts == 1 { tallies.cases.resolvedAtFirstContact += 1 }
+                if let delay = state.escalationDelay {
+                    tallies.cases.escalated += 1
+                    tallies.cases.escalationDelays.add(delay)
+                }
+            }
+        }
+    }
+}
+
+/// The four tallies of one scope.
+struct ScopeTallies {
+    var calls = CallTally()
+    var customers = CustomerTally()
+    var contacts = ContactTally()
+    var cases = CaseTally()
+
+    var metrics: ScopeMetrics { ScopeMetrics(calls: calls, customers: customers, contacts: contacts, cases: cases) }
+}
+
+/// The tallies of every scope of a report: overall, per queue slot, per day slot.
+struct ScopeBreakdown {
+    var overall = ScopeTallies()
+    var byQueue: [ScopeTallies]
+    var byDay: [ScopeTallies]
+
+    init(queues: Int, days: Int) {
+        byQueue = Array(repeating: ScopeTallies(), count: queues)
+        byDay = Array(repeating: ScopeTallies(), count: days)
+    }
+
+    /// Applies `update` to the three scopes a row or case of (queue, day) belongs to.
+    mutating func forEachScope(queue: Int, day: Int, _ update: (inout ScopeTallies) -> Void) {
+        update(&overall)
+        update(&byQueue[queue])
+        update(&byDay[day])
+    }
+}

@@ -1,0 +1,29 @@
+/// Writes a `Report` as CSV (`--format csv`, SPEC §4): one row per scope, so a
+/// spreadsheet or a `COPY … FROM` can load every scope into one table.
+///
+/// Columns are `scope,key,` and then every `Metric` key in `Metric.allCases`
+/// order; `scope` is `overall`, `queue` or `day`, `key` the queue name or date
+/// (empty for `overall`). Numbers are spelled as in the JSON output and a
+/// `null` is an empty field. Lines end with `\n`.
+public enum CSVReportWriter {
+    /// The header line and one line per scope: `overall`, the queues, then the days.
+    public static func render(_ report: Report) -> String {
+        var text = line(["scope", "key"] + Metric.allCases.map(\.key))
+        text += row(scope: "overall", key: "", report.overall)
+        for queue in report.byQueue {
+            text += row(scope: "queue", key: queue.name, queue.metrics)
+        }
+        for day in report.byDay {
+            text += row(scope: "day", key: day.name, day.metrics)
+        }
+        return text
+    }
+
+    private static func row(scope: String, key: String, _ metrics: ScopeMetrics) -> String {
+        line([scope, key] + Metric.allCases.map { metrics[$0].machineText ?? "" })
+    }
+
+    private static func line(_ fields: [String]) -> String {
+        fields.map(CSVField.escaped).joined(separator: ",") + "\n"
+    }
+}

@@ -1,0 +1,45 @@
+/// Writes a `Report` as the JSON object of SPEC §4 (`--format json`).
+///
+/// This is the machine contract: every scope lists every `Metric` in
+/// `Metric.allCases` order under its JSON key, reals keep full precision and
+/// absent values are `null`, so a consumer can compare two reports key by key.
+public enum JSONReportWriter {
+    /// The report as pretty-printed JSON (two-space indentation), ending with a newline.
+    public static func render(_ report: Report) -> String {
+        document(report).rendered() + "\n"
+    }
+
+    static func document(_ report: Report) -> JSONValue {
+        let parameters = report.parameters
+        let input = report.input
+        return .object([
+            ("parameters", .object([
+                ("service_level_threshold_s", .integer(parameters.serviceLevelThresholdSeconds)),
+                ("short_abandon_s", .integer(parameters.shortAbandonSeconds)),
+                ("time_zone", .string(parameters.timeZone)),
+            ])),
+            ("input", .object([
+                ("files", .integer(input.files)),
+                ("bytes_read", .integer(input.bytesRead)),
+                ("bytes_decoded", .integer(input.bytesDecoded)),
+                ("calls", rowCounts(input.calls)),
+                ("contacts", rowCounts(input.contacts)),
+            ])),
+            ("overall", scope(report.overall)),
+            ("by_queue", breakdown(report.byQueue)),
+            ("by_day", breakdown(report.byDay)),
+        ])
+    }
+
+    private static func rowCounts(_ counts: RowCounts) -> JSONValue {
+        .object([("rows", .integer(counts.rows)), ("rejected", .integer(counts.rejected))])
+    }
+
+    private static func scope(_ metrics: ScopeMetrics) -> JSONValue {
+        .object(Metric.allCases.map { ($0.key, .metric(metrics[$0])) })
+    }
+
+    private static func breakdown(_ scopes: [NamedScope]) -> JSONValue {
+        .object(scopes.map { ($0.name, scope($0.metrics)) })
+    }
+}

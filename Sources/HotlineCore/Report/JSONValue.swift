@@ -1,0 +1,74 @@
+/// A JSON document as the report writer builds it: objects keep their members
+/// in insertion order, because the report's key order is part of its contract
+/// (SPEC §4) and dictionaries would scramble it.
+indirect enum JSONValue {
+    /// A number, already spelled as JSON (see `MetricValue.machineText`).
+    case number(String)
+    case string(String)
+    case null
+    case object([(key: String, value: JSONValue)])
+
+    static func integer(_ value: some BinaryInteger) -> JSONValue {
+        .number(String(value))
+    }
+
+    static func metric(_ value: MetricValue) -> JSONValue {
+        value.machineText.map(JSONValue.number) ?? .null
+    }
+
+    /// The document with two-space indentation, one member per line, and
+    /// empty objects as `{}`; the same value always gives the same text.
+    func rendered() -> String {
+        var text = ""
+        write(into: &text, depth: 0)
+        return text
+    }
+
+    private func write(into text: inout String, depth: Int) {
+        switch self {
+        case .number(let digits):
+            text += digits
+        case .string(let string):
+            text += JSONValue.quoted(string)
+        case .null:
+            text += "null"
+        case .object(let members):
+            guard !members.isEmpty else {
+                text += "{}"
+                return
+            }
+            let indent = String(repeating: "  ", count: depth + 1)
+            text += "{\n"
+            for (position, member) in members.enumerated() {
+                text += indent + JSONValue.quoted(member.key) + ": "
+                member.value.write(into: &text, depth: depth + 1)
+                text += position == members.count - 1 ? "\n" : ",\n"
+            }
+            text += String(repeating: "  ", count: depth) + "}"
+        }
+    }
+
+    /// `string` as a JSON string literal (RFC 8259 §7): the quote, the
+    /// backslash and control characters are escaped; everything else,
+    /// non-ASCII included, passes through as UTF-8.
+    static func quoted(_ string: String) -> String {
+        var text = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text + "\""
+    }
+}

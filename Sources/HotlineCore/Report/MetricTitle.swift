@@ -1,0 +1,48 @@
+extension Metric {
+    /// A short label for people (the table output), as a support-operations
+    /// analyst would name the metric; the JSON key stays the machine name.
+    public var title: String {
+        switch self {
+        case .attempts: "Attempts"
+        case .offered: "Offered (queued)"
+        case .answered: "Answered"
+        case .abandoned: "Abandoned"
+        case .shortAbandoned: "Short abandons"
+        case .timeout: "Timed out"
+        case .busy: "Busy"
+        case .closed: "Closed (out of hours)"
+        case .reachability: "Reachability"
+        case .reachabilityOpenHours: "Reachability, open hours"
+        case .serviceLevel: "Service level"
+        case .abandonmentRate: "Abandonment rate"
+        case .asaSeconds: "Average speed of answer"
+        case .waitP50Seconds: "Wait p50"
+        case .waitP90Seconds: "Wait p90"
+        case .waitP99Seconds: "Wait p99"
+        case .meanTimeToAbandonSeconds: "Mean time to abandon"
+        case .meanTalkSeconds: "Mean talk time"
+        case .anonymousAttempts: "Anonymous attempts"
+        case .customers: "Customers"
+        case .customersReached: "Customers reached"
+        case .customerReachRate: "Customer reach rate"
+        case .repeatCallers: "Repeat callers"
+        case .repeatCallerRate: "Repeat caller rate"
+        case .attemptsPerCustomerP90: "Attempts per customer p90"
+        case .attemptsPerCustomerMax: "Attempts per customer max"
+        case .contacts: "Contacts"
+        case .usefulContacts: "Useful contacts"
+        case .usefulVoiceContacts: "Useful voice contacts"
+        case .callsPerUsefulContact: "Calls per useful contact"
+        case .escalatedContacts: "Escalated contacts"
+        case .escalationRate: "Escalation rate"
+        case .cases: "Cases"
+        case .casesEscalated: "Cases escalated"
+        case .caseEscalationRate: "Case escalation rate"
+        case .casesReachingLevel3: "Cases reaching level 3"
+        case .fcr: "First-contact resolution"
+        case .timeToEscalationP50Seconds: "Time to escalation p50"
+        case .timeToEscalationP90Seconds: "Time to escalation p90"
+        case .contactsPerCase: "Contacts per case"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// Proleptic-Gregorian calendar arithmetic on day numbers (days since 1970-01-01).
+///
+/// Uses Howard Hinnant's `days_from_civil` / `civil_from_days`
+/// (https://howardhinnant.github.io/date_algorithms.html): a handful of integer
+/// operations with no table and no loop, exact for every year an `Int64` day
+/// count can hold, so the hot path can turn a parsed timestamp into seconds and
+/// a report can turn a day number back into a date without a calendar object.
+public enum CivilDate {
+    /// Days since 1970-01-01 (negative before) of a proleptic-Gregorian date.
+    ///
+    /// `month` must be 1...12. `day` is not range-checked: the result is linear in
+    /// it, so day 0 is the last day of the previous month. Callers validate first
+    /// (see ``daysInMonth(year:month:)``).
+    @inlinable
+    public static func days(year: Int, month: Int, day: Int) -> Int64 {
+        assert((1...12).contains(month), "month \(month) out of 1...12")
+        // Count years from March so that the leap day is the last day of a year.
+        let y = Int64(year) - (month <= 2 ? 1 : 0)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = Int64(month)
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic-Gregorian date of a day number (days since 1970-01-01).
+    ///
+    /// Negative day numbers are dates before 1970 (floor semantics: day -1 is
+    /// 1969-12-31), so local days before the epoch need no special case.
+    public static func date(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
+    }
+
+    /// "YYYY-MM-DD" (4-digit year, zero-padded): the `by_day` key of the report.
+    ///
+    /// Years outside 0...9999 cannot come from a valid timestamp; they are written
+    /// with as many digits as they need and a leading `-` when negative, so that
+    /// the output still sorts sensibly rather than trapping.
+    public static func isoDate(fromDays days: Int64) -> String {
+        let (year, month, day) = date(fromDays: days)
+        let yearText = padded(year.magnitude, width: 4)
+        return (year < 0 ? "-" : "") + yearText + "-" + padded(UInt(month), width: 2)
+            + "-" + padded(UInt(day), width: 2)
+    }
+
+    /// Number of days in `month` (1...12) of `year`, with the Gregorian leap rule
+    /// (every 4th year, except centuries not divisible by 400).
+    @inlinable
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        precondition((1...12).contains(month), "month \(month) out of 1...12")
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Whether `year` has a February 29 in the proleptic-Gregorian calendar.
+    @inlinable
+    public static func isLeapYear(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    private static func padded(_ value: UInt, width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

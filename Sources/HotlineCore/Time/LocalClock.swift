@@ -1,0 +1,47 @@
+/// Per-thread cached lookup: rows come mostly in time order, so the previous offset interval almost always still applies.
+///
+/// A value type owned by one worker (copy it into each thread): the cache is
+/// the interval `[start, end)` of constant offset that the last instant fell
+/// in, so the common case is two compares and an add; a miss does one binary
+/// search in ``ZoneOffsets`` and caches the new interval.
+public struct LocalClock: Sendable {
+    @usableFromInline let zone: ZoneOffsets
+    @usableFromInline var start: Int64
+    @usableFromInline var end: Int64
+    @usableFromInline var offset: Int64
+
+    public init(zone: ZoneOffsets) {
+        self.zone = zone
+        // An empty interval: the first lookup fills the cache.
+        start = 0
+        end = 0
+        offset = 0
+    }
+
+    /// Local day number (days since 1970-01-01 in the zone) of a UTC instant.
+    ///
+    /// Floor division, so an instant before local midnight of 1970-01-01 is day -1.
+    @inlinable
+    public mutating func day(of instant: Int64) -> Int64 {
+        let seconds = localSeconds(of: instant)
+        let quotient = seconds / 86_400
+        return seconds % 86_400 < 0 ? quotient - 1 : quotient
+    }
+
+    /// Local seconds since 1970-01-01T00:00 (instant + offset), e.g. for hour-of-day later.
+    @inlinable
+    public mutating func localSeconds(of instant: Int64) -> Int64 {
+        if instant < start || instant >= end {
+            refill(containing: instant)
+        }
+        return instant + offset
+    }
+
+    @usableFromInline
+    mutating func refill(containing instant: Int64) {
+        let interval = zone.interval(containing: instant)
+        start = interval.start
+        end = interval.end
+        offset = Int64(interval.offset)
+    }
+}

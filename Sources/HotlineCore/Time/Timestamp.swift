@@ -1,0 +1,89 @@
+/// Parsing of the one timestamp format the canonical CSV allows (SPEC §2.1).
+///
+/// Every row carries a timestamp, so this runs tens of millions of times per
+/// run: it reads the bytes in place and does fixed-position checks, with no
+/// `String`, no allocation and no calendar. Rejections are precise because a
+/// reject report is only useful if it says what is wrong.
+public enum Timestamp {
+    /// Seconds since 1970-01-01T00:00:00Z of `YYYY-MM-DDTHH:MM:SS` followed by `Z` or `±hh:mm`.
+    ///
+    /// The local time minus its offset, so `2026-11-20T09:15:03+01:00` and
+    /// `2026-11-20T08:15:03Z` are the same instant (1795162503). Accepts years
+    /// 0001...9999, real calendar dates, hours and offset hours 00...23, minutes
+    /// and seconds 00...59, upper-case `T` and `Z` only; `-00:00` means UTC.
+    @inlinable
+    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<Int64, TimestampError> {
+        let length = bytes.count
+        guard length == 20 || length == 25 else { return .failure(.wrongLength(length)) }
+
+        guard let year = number(bytes, at: 0, digits: 4) else { return .failure(notADigit(bytes, from: 0)) }
+        guard bytes[4] == UInt8(ascii: "-") else { return .failure(.expected(UInt8(ascii: "-"), position: 5)) }
+        guard let month = number(bytes, at: 5, digits: 2) else { return .failure(notADigit(bytes, from: 5)) }
+        guard bytes[7] == UInt8(ascii: "-") else { return .failure(.expected(UInt8(ascii: "-"), position: 8)) }
+        guard let day = number(bytes, at: 8, digits: 2) else { return .failure(notADigit(bytes, from: 8)) }
+        guard bytes[10] == UInt8(ascii: "T") else { return .failure(.expected(UInt8(ascii: "T"), position: 11)) }
+        guard let hour = number(bytes, at: 11, digits: 2) else { return .failure(notADigit(bytes, from: 11)) }
+        guard bytes[13] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 14)) }
+        guard let minute = number(bytes, at: 14, digits: 2) else { return .failure(notADigit(bytes, from: 14)) }
+        guard bytes[16] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 17)) }
+        guard let second = number(bytes, at: 17, digits: 2) else { return .failure(notADigit(bytes, from: 17)) }
+
+        var offsetHours = 0
+        var offsetMinutes = 0
+        var offsetIsNegative = false
+        if length == 20 {
+            guard bytes[19] == UInt8(ascii: "Z") else { return .failure(.expected(UInt8(ascii: "Z"), position: 20)) }
+        } else {
+            let sign = bytes[19]
+            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else {
+                return .failure(.expectedOffsetSign(position: 20))
+            }
+            offsetIsNegative = sign == UInt8(ascii: "-")
+            guard let hours = number(bytes, at: 20, digits: 2) else { return .failure(notADigit(bytes, from: 20)) }
+            guard bytes[22] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 23)) }
+            guard let minutes = number(bytes, at: 23, digits: 2) else { return .failure(notADigit(bytes, from: 23)) }
+            offsetHours = hours
+            offsetMinutes = minutes
+        }
+
+        guard year >= 1 else { return .failure(.yearZero) }
+        guard month >= 1 && month <= 12 else { return .failure(.month(month)) }
+        guard day >= 1 && day <= CivilDate.daysInMonth(year: year, month: month) else {
+            return .failure(.notACalendarDate)
+        }
+        guard hour <= 23 else { return .failure(.hour(hour)) }
+        guard minute <= 59 else { return .failure(.minute(minute)) }
+        guard second <= 59 else { return .failure(.second(second)) }
+        guard offsetHours <= 23 else { return .failure(.offsetHours(offsetHours)) }
+        guard offsetMinutes <= 59 else { return .failure(.offsetMinutes(offsetMinutes)) }
+
+        let offset = Int64(offsetHours * 3600 + offsetMinutes * 60)
+        let local = CivilDate.days(year: year, month: month, day: day) * 86_400
+            + Int64(hour * 3600 + minute * 60 + second)
+        return .success(offsetIsNegative ? local + offset : local - offset)
+    }
+
+    /// The decimal value of `digits` ASCII digits starting at `start`, or nil if one is not a digit.
+    @inlinable @inline(__always)
+    static func number(_ bytes: UnsafeRawBufferPointer, at start: Int, digits: Int) -> Int? {
+        var value = 0
+        for index in start..<(start + digits) {
+            // Bytes below "0" wrap around to large values, so one comparison rejects both sides.
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
+    /// The error for the first non-digit at or after `start`; only called when
+    /// ``number(_:at:digits:)`` found one, so the scan stops inside the field.
+    @usableFromInline
+    static func notADigit(_ bytes: UnsafeRawBufferPointer, from start: Int) -> TimestampError {
+        var index = start
+        while bytes[index] &- UInt8(ascii: "0") < 10 {
+            index += 1
+        }
+        return .notADigit(position: index + 1)
+    }
+}

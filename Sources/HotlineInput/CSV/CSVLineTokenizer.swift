@@ -1,0 +1,154 @@
+/// Where one field's content lies in its line (quotes excluded).
+struct FieldSpan {
+    var start: Int
+    var end: Int
+    /// The field was quoted and holds `""` pairs that stand for one quote each.
+    var hasEscapedQuotes: Bool
+
+    var isEmpty: Bool { start == end }
+}
+
+/// Why a line could not be split into fields (SPEC §2.1 quoting rules).
+enum QuotingProblem: Error, Equatable, CustomStringConvertible {
+    /// A quoted field is not closed on its line: a row broken across lines inside quotes.
+    case unbalancedQuotes
+    case quoteInUnquotedField(field: Int)
+    case textAfterClosingQuote(field: Int)
+
+    var description: String {
+        switch self {
+        case .unbalancedQuotes: "unbalanced quotes: piece of a row broken inside quotes"
+        case .quoteInUnquotedField(let field): "malformed quoting: a quote inside unquoted field \(field + 1)"
+        case .textAfterClosingQuote(let field): "malformed quoting: text after the closing quote of field \(field + 1)"
+        }
+    }
+}
+
+/// Splits one CSV line (line ending removed) into field spans per RFC 4180,
+/// with the SPEC's rule that a quoted field never spans lines.
+///
+/// Spans are written into storage the tokenizer reuses for every line, so
+/// tokenizing allocates nothing. Lines with more fields than `capacity` are
+/// still counted exactly; only the first `capacity` spans are kept.
+struct CSVLineTokenizer {
+    private var spans: [FieldSpan]
+
+    /// How many field spans a line can keep.
+    var capacity: Int { spans.count }
+
+    init(capacity: Int) {
+        spans = Array(repeating: FieldSpan(start: 0, end: 0, hasEscapedQuotes: false), count: max(capacity, 1))
+    }
+
+    /// The span of field `index` of the last line tokenized (`index` < capacity).
+    @inline(__always)
+    func span(_ index: Int) -> FieldSpan { spans[index] }
+
+    /// Tokenizes `line`; returns the number of fields.
+    mutating func tokenize(_ line: UnsafeRawBufferPointer) -> Result<Int, QuotingProblem> {
+        let count = line.count
+        guard let base = line.baseAddress, count > 0 else {
+            record(0, FieldSpan(start: 0, end: 0, hasEscapedQuotes: false))
+            return .success(1)
+        }
+        let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+        var position = 0
+        var field = 0
+        while true {
+            if position < count && base.load(fromByteOffset: position, as: UInt8.self) == quote {
+                let contentStart = position + 1
+                var scan = contentStart
+                var escaped = false
+                var contentEnd = -1
+                while scan < count {
+                    if base.load(fromByteOffset: scan, as: UInt8.self) == quote {
+                        if scan + 1 < count && base.load(fromByteOffset: scan + 1, as: UInt8.self) == quote {
+                            escaped = true
+                            scan += 2
+                            continue
+                        }
+                        contentEnd = scan
+                        break
+                    }
+                    scan += 1
+                }
+                guard contentEnd >= 0 else { return .failure(.unbalancedQuotes) }
+                position = contentEnd + 1
+                if position < count && base.load(fromByteOffset: position, as: UInt8.self) != comma {
+                    return .failure(.textAfterClosingQuote(field: field))
+                }
+                record(field, FieldSpan(start: contentStart, end: contentEnd, hasEscapedQuotes: escaped))
+            } else {
+                var scan = position
+                while scan < count {
+                    let byte = base.load(fromByteOffset: scan, as: UInt8.self)
+                    if byte == comma { break }
+                    if byte == quote { return .failure(.quoteInUnquotedField(field: field)) }
+                    scan += 1
+                }
+                record(field, FieldSpan(start: position, end: scan, hasEscapedQuotes: false))
+                position = scan
+            }
+            field += 1
+            if position >= count { return .success(field) }
+            position += 1
+        }
+    }
+
+    @inline(__always)
+    private mutating func record(_ field: Int, _ span: FieldSpan) {
+        if field < spans.count { spans[field] = span }
+    }
+}
+
+/// Scratch space where quoted fields holding `""` are rewritten with single
+/// quotes, so that ids compare by their real value. Reused across rows.
+///
+/// `startRow(lineLength:)` makes room for the whole line before any field is
+/// unescaped (unescaped content is never longer than the line), so views
+/// handed out for one row stay valid while the row is being parsed.
+final class UnescapeBuffer {
+    private var base: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var used = 0
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+        base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Forgets the previous row's fields and guarantees room for this one's.
+    @inline(__always)
+    func startRow(lineLength: Int) {
+        used = 0
+        if lineLength > capacity {
+            base.deallocate()
+            capacity = max(lineLength, capacity * 2)
+            base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+        }
+    }
+
+    /// The field's content: a view into `line`, or into this buffer when it
+    /// had to be unescaped. Valid until the next `startRow`.
+    @inline(__always)
+    func bytes(of span: FieldSpan, in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        let raw = UnsafeRawBufferPointer(rebasing: line[span.start..<span.end])
+        guard span.hasEscapedQuotes else { return raw }
+        precondition(used + raw.count <= capacity, "a field was unescaped twice in one row")
+        let start = used
+        var previousWasQuote = false
+        for byte in raw {
+            let isQuote = byte == UInt8(ascii: "\"")
+            if isQuote && previousWasQuote {
+                previousWasQuote = false
+                continue
+            }
+            previousWasQuote = isQuote
+            base.storeBytes(of: byte, toByteOffset: used, as: UInt8.self)
+            used += 1
+        }
+        return UnsafeRawBufferPointer(start: base + start, count: used - start)
+    }
+}

@@ -1,0 +1,112 @@
+import HotlineCore
+
+/// Turns the fields of one call-log line into a `CallRecord`, or the reason it is rejected.
+struct CallRowParser {
+    private let callID, customerID, queue, arrivedAt, waitSeconds, talkSeconds, outcome, level: Int
+
+    init(layout: ColumnLayout) {
+        precondition(layout.kind == .calls)
+        func index(_ column: CallColumn) -> Int { layout.indices[CallColumn.allCases.firstIndex(of: column)!] }
+        callID = index(.callID)
+        customerID = index(.customerID)
+        queue = index(.queue)
+        arrivedAt = index(.arrivedAt)
+        waitSeconds = index(.waitSeconds)
+        talkSeconds = index(.talkSeconds)
+        outcome = index(.outcome)
+        level = index(.level)
+    }
+
+    @inline(__always)
+    func parse(_ fields: FieldReader) -> Result<CallRecord, RejectReason> {
+        guard !fields.bytes(callID).isEmpty else { return .failure(.field(column: "call_id", problem: .empty)) }
+        let queueBytes = fields.bytes(queue)
+        guard !queueBytes.isEmpty else { return .failure(.field(column: "queue", problem: .empty)) }
+        let arrived: Int64
+        switch FieldParsing.timestamp(fields.bytes(arrivedAt)) {
+        case .success(let value): arrived = value
+        case .failure(let problem): return .failure(.field(column: "arrived_at", problem: problem))
+        }
+        let wait: Int64
+        switch FieldParsing.nonNegativeInteger(fields.bytes(waitSeconds)) {
+        case .success(let value): wait = value
+        case .failure(let problem): return .failure(.field(column: "wait_s", problem: problem))
+        }
+        let talk: Int64
+        switch FieldParsing.nonNegativeInteger(fields.bytes(talkSeconds)) {
+        case .success(let value): talk = value
+        case .failure(let problem): return .failure(.field(column: "talk_s", problem: problem))
+        }
+        let outcomeBytes = fields.bytes(outcome)
+        guard let callOutcome = CallOutcome(bytes: outcomeBytes) else {
+            return .failure(.field(column: "outcome", problem: outcomeBytes.isEmpty ? .empty : .unknownValue))
+        }
+        let levelBytes = fields.bytes(level)
+        if !levelBytes.isEmpty, case .failure(let problem) = FieldParsing.level(levelBytes) {
+            return .failure(.field(column: "level", problem: problem))
+        }
+        return .success(CallRecord(customer: fields.bytes(customerID), queue: queueBytes, arrivedAt: arrived,
+                                   waitSeconds: wait, talkSeconds: talk, outcome: callOutcome))
+    }
+}
+
+/// Turns the fields of one contact-log line into a `ContactRecord`, or the reason it is rejected.
+struct ContactRowParser {
+    private let contactID, caseID, queue, channel, startedAt, level, result: Int
+
+    init(layout: ColumnLayout) {
+        precondition(layout.kind == .contacts)
+        func index(_ column: ContactColumn) -> Int { layout.indices[ContactColumn.allCases.firstIndex(of: column)!] }
+        contactID = index(.contactID)
+        caseID = index(.caseID)
+        queue = index(.queue)
+        channel = index(.channel)
+        startedAt = index(.startedAt)
+        level = index(.level)
+        result = index(.result)
+    }
+
+    @inline(__always)
+    func parse(_ fields: FieldReader, position: InputPosition) -> Result<ContactRecord, RejectReason> {
+        let contactBytes = fields.bytes(contactID)
+        guard !contactBytes.isEmpty else { return .failure(.field(column: "contact_id", problem: .empty)) }
+        let caseBytes = fields.bytes(caseID)
+        guard !caseBytes.isEmpty else { return .failure(.field(column: "case_id", problem: .empty)) }
+        let queueBytes = fields.bytes(queue)
+        guard !queueBytes.isEmpty else { return .failure(.field(column: "queue", problem: .empty)) }
+        let channelBytes = fields.bytes(channel)
+        guard let contactChannel = ContactChannel(bytes: channelBytes) else {
+            return .failure(.field(column: "channel", problem: channelBytes.isEmpty ? .empty : .unknownValue))
+        }
+        let started: Int64
+        switch FieldParsing.timestamp(fields.bytes(startedAt)) {
+        case .success(let value): started = value
+        case .failure(let problem): return .failure(.field(column: "started_at", problem: problem))
+        }
+        let contactLevel: UInt8
+        switch FieldParsing.level(fields.bytes(level)) {
+        case .success(let value): contactLevel = value
+        case .failure(let problem): return .failure(.field(column: "level", problem: problem))
+        }
+        let resultBytes = fields.bytes(result)
+        guard let contactResult = ContactResult(bytes: resultBytes) else {
+            return .failure(.field(column: "result", problem: resultBytes.isEmpty ? .empty : .unknownValue))
+        }
+        return .success(ContactRecord(contactID: contactBytes, caseID: caseBytes, queue: queueBytes,
+                                      channel: contactChannel, startedAt: started, level: contactLevel,
+                                      result: contactResult, inputPosition: position))
+    }
+}
+
+/// The fields of the line being parsed, unescaped on demand. Each field is
+/// read once per row: the unescape buffer has room for the line once.
+struct FieldReader {
+    let line: UnsafeRawBufferPointer
+    let tokenizer: CSVLineTokenizer
+    let unescape: UnescapeBuffer
+
+    @inline(__always)
+    func bytes(_ index: Int) -> UnsafeRawBufferPointer {
+        unescape.bytes(of: tokenizer.span(index), in: line)
+    }
+}

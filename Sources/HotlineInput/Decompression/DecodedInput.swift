@@ -1,0 +1,78 @@
+/// A file opened for reading decoded bytes; compression detected by content, never by name.
+///
+/// Plain files are read through as they are; zstd files (one or more frames,
+/// skippable frames anywhere, as `zstd`, `pzstd` and `cat a.zst b.zst` write
+/// them) are decoded on the fly, so a file far larger than memory needs only
+/// one input block and the caller's buffer. One thread at a time.
+///
+/// A zstd file that ends inside a frame fails with `truncatedZstd`, but one
+/// cut exactly at a frame boundary is a valid, shorter stream that nothing
+/// can tell apart from the original: multi-frame files are only as safe as
+/// the transfer that produced them.
+public final class DecodedInput {
+    public let path: String
+    public let compression: InputCompression
+    /// Size on disk (st_size) — SPEC `bytes_read`. 0 for a pipe.
+    public let fileSize: Int64
+    /// Decoded bytes handed out so far — SPEC `bytes_decoded` once the file is read to the end.
+    public private(set) var bytesDecoded: Int64 = 0
+
+    /// Both nil once closed: closing releases the descriptor, the 1 MiB block
+    /// and the zstd decoder even while the object itself lives on for its counters.
+    private var reader: BlockReader?
+    private var decoder: ZstdStreamDecoder?
+
+    /// Opens `path` and reads its first block to detect the compression.
+    /// Throws `InputError.cannotOpen` for a missing or unreadable file or a
+    /// directory, `readFailed` if that first read fails.
+    public init(path: String) throws {
+        self.path = path
+        let (file, size) = try PosixFile.openForReading(path)
+        fileSize = size
+        let reader = BlockReader(
+            file: file,
+            capacity: BlockReader.defaultCapacity(atLeast: ZstdStreamDecoder.recommendedInputSize)
+        )
+        while reader.pending.count < InputCompression.sniffLength, !reader.atEndOfFile {
+            try reader.readMore()
+        }
+        compression = InputCompression.detect(prefix: reader.pending)
+        if compression == .zstd {
+            decoder = try ZstdStreamDecoder(path: path)
+        }
+        self.reader = reader
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Fills `buffer` as far as possible; returns fewer bytes than buffer.count only at the end of the input, 0 once the input is exhausted.
+    ///
+    /// Any buffer size works, down to 1 byte, with the same bytes in the end;
+    /// large buffers (1 MiB and up) are fastest. An empty buffer reads nothing.
+    /// Throws `truncatedZstd` or `corruptZstd` instead of ever ending a
+    /// damaged zstd file early, `readFailed` for I/O errors or a closed input.
+    /// The call that meets the damage throws (rather than returning a short
+    /// read that a caller could take for the end), and the bytes it decoded
+    /// before are not counted: the error is fatal for the file.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let reader else {
+            throw InputError.readFailed(path: path, reason: "the input is closed")
+        }
+        let count = if let decoder {
+            try decoder.decode(into: buffer, from: reader)
+        } else {
+            try reader.readThrough(into: buffer)
+        }
+        bytesDecoded += Int64(count)
+        return count
+    }
+
+    /// Releases the file and buffers; idempotent. `fileSize` and
+    /// `bytesDecoded` stay readable.
+    public func close() {
+        reader = nil
+        decoder = nil
+    }
+}

@@ -1,0 +1,38 @@
+/// A fatal problem with an input file: the run stops and no report is printed
+/// (exit status 1). Every case names the file so that a nightly job's log says
+/// which of its many inputs to look at.
+public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
+    case cannotOpen(path: String, reason: String)
+    case readFailed(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
+    case corruptZstd(path: String, detail: String)
+    case truncatedZstd(path: String)
+    case emptyHeader(path: String)
+    case headerNotUTF8(path: String)
+    case unknownLogKind(path: String, header: String)
+    case malformedHeader(path: String, detail: String)
+    case missingColumn(path: String, column: String, kind: String)
+    case duplicateColumn(path: String, column: String)
+    case lineTooLong(path: String, byteOffset: Int64, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "\(path): cannot open: \(reason)"
+        case .readFailed(let path, let reason): "\(path): read failed: \(reason)"
+        case .writeFailed(let path, let reason): "\(path): write failed: \(reason)"
+        case .corruptZstd(let path, let detail): "\(path): corrupt zstd data: \(detail)"
+        case .truncatedZstd(let path): "\(path): truncated zstd data: the file ends inside a frame"
+        case .emptyHeader(let path): "\(path): line 1: empty header; the first line must name the columns"
+        case .headerNotUTF8(let path): "\(path): line 1: the header is not valid UTF-8"
+        case .unknownLogKind(let path, let header):
+            "\(path): line 1: cannot tell a call log from a contact log by its header (\(header)); use --calls or --contacts"
+        case .malformedHeader(let path, let detail): "\(path): line 1: malformed header: \(detail)"
+        case .missingColumn(let path, let column, let kind):
+            "\(path): line 1: required \(kind) column '\(column)' is missing from the header"
+        case .duplicateColumn(let path, let column):
+            "\(path): line 1: column '\(column)' is named twice in the header"
+        case .lineTooLong(let path, let byteOffset, let limit):
+            "\(path): the line starting at decoded byte \(byteOffset) is longer than \(limit / (1 << 20)) MiB; no log line is that long"
+        }
+    }
+}

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HotlineCore
+
+/// One input file as the workers see it: where it stands in the command line
+/// and how its columns are laid out.
+public struct InputFileContext: Sendable {
+    public let index: Int
+    public let path: String
+    public let layout: ColumnLayout
+}
+
+/// A rejected line, numbered within its chunk until the collector knows the
+/// chunk's first line number.
+public struct RejectedLine: Sendable {
+    public var lineInChunk: Int
+    public var reason: RejectReason
+    /// The raw line, kept only when `--rejects` asked for it.
+    public var text: [UInt8]?
+}
+
+/// What parsing one chunk produced besides the accumulated metrics.
+public struct ChunkOutcome: Sendable {
+    /// Physical lines in the chunk (empty ones included), to number the next chunk's lines.
+    public var lines = 0
+    public var rows: Int64 = 0
+    public var rejected: [RejectedLine] = []
+}
+
+/// Parses line-aligned chunks of one worker into that worker's accumulator.
+///
+/// Owns the scratch state (field spans, unescape buffer) reused for every
+/// line, so parsing allocates nothing per row.
+public final class ChunkParser {
+    private var tokenizer = CSVLineTokenizer(capacity: 16)
+    private let unescape = UnescapeBuffer()
+    private let keepRejectedText: Bool
+
+    public init(keepRejectedText: Bool) {
+        self.keepRejectedText = keepRejectedText
+    }
+
+    /// Parses every line of `chunk`, which starts at decoded byte `startOffset` of its file.
+    public func parse(_ chunk: UnsafeRawBufferPointer, startOffset: Int64, file: InputFileContext,
+                      into accumulator: MetricsAccumulator) -> ChunkOutcome {
+        let layout = file.layout
+        if tokenizer.capacity <= layout.fieldCount { tokenizer = CSVLineTokenizer(capacity: layout.fieldCount + 1) }
+        var outcome = ChunkOutcome()
+        guard let base = chunk.baseAddress else { return outcome }
+        let callParser = layout.kind == .calls ? CallRowParser(layout: layout) : nil
+        let contactParser = layout.kind == .contacts ? ContactRowParser(layout: layout) : nil
+        var lineStart = 0
+        while lineStart < chunk.count {
+            let remaining = chunk.count - lineStart
+            let newline = memchr(base + lineStart, 0x0A, remaining)
+            let lineEnd = newline.map { UnsafeRawPointer($0) - base } ?? chunk.count
+            var contentEnd = lineEnd
+            if newline != nil, contentEnd > lineStart, base.load(fromByteOffset: contentEnd - 1, as: UInt8.self) == 0x0D {
+                contentEnd -= 1
+            }
+            let lineIndex = outcome.lines
+            outcome.lines += 1
+            if contentEnd > lineStart {
+                let line = UnsafeRawBufferPointer(start: base + lineStart, count: contentEnd - lineStart)
+                let position = InputPosition(fileIndex: UInt32(file.index), byteOffset: startOffset + Int64(lineStart))
+                if let problem = parseLine(line, layout: layout, position: position, calls: callParser,
+                                           contacts: contactParser, into: accumulator) {
+                    outcome.rejected.append(RejectedLine(lineInChunk: lineIndex, reason: problem,
+                                                         text: keepRejectedText ? Array(line) : nil))
+                } else {
+                    outcome.rows += 1
+                }
+            }
+            lineStart = lineEnd + 1
+        }
+        return outcome
+    }
+
+    /// Adds one non-empty line to the accumulator, or returns why it is rejected.
+    @inline(__always)
+    private func parseLine(_ line: UnsafeRawBufferPointer, layout: ColumnLayout, position: InputPosition,
+                           calls: CallRowParser?, contacts: ContactRowParser?,
+                           into accumulator: MetricsAccumulator) -> RejectReason? {
+        let fieldCount: Int
+        switch tokenizer.tokenize(line) {
+        case .success(let count): fieldCount = count
+        case .failure(let problem): return .quoting(problem.description)
+        }
+        guard fieldCount == layout.fieldCount else { return .fieldCount(found: fieldCount, expected: layout.fieldCount) }
+        guard UTF8Validation.isValid(line) else { return .invalidUTF8 }
+        unescape.startRow(lineLength: line.count)
+        let fields = FieldReader(line: line, tokenizer: tokenizer, unescape: unescape)
+        if let calls {
+            switch calls.parse(fields) {
+            case .success(let record): accumulator.add(record)
+            case .failure(let reason): return reason
+            }
+        } else if let contacts {
+            switch contacts.parse(fields, position: position) {
+            case .success(let record): accumulator.add(record)
+            case .failure(let reason): return reason
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+/// A rejected line at its final place: the file as named on the command line
+/// and its physical line number (the header is line 1).
+public struct RejectNotice: Sendable, Equatable {
+    public let path: String
+    public let line: Int64
+    public let reason: String
+}
+
+/// Counts every rejected line, keeps the first few for the summary on
+/// stderr, and writes them all to the `--rejects` file when one was asked for.
+///
+/// Used by the collector only, one chunk at a time, in input order.
+final class RejectLog {
+    private let output: OutputFile?
+    private let outputPath: String?
+    private let noticeLimit: Int
+    private(set) var notices: [RejectNotice] = []
+    private(set) var rejected: [LogKind: Int64] = [:]
+    private(set) var writeError: InputError?
+
+    init(outputPath: String?, noticeLimit: Int) throws {
+        self.outputPath = outputPath
+        self.noticeLimit = noticeLimit
+        if let outputPath {
+            let file = try OutputFile(path: outputPath, compression: .none)
+            try file.write("file\tline\treason\ttext\n")
+            output = file
+        } else {
+            output = nil
+        }
+    }
+
+    func record(_ rejectedLine: RejectedLine, path: String, line: Int64, kind: LogKind) {
+        rejected[kind, default: 0] += 1
+        let reason = rejectedLine.reason.description
+        if notices.count < noticeLimit {
+            notices.append(RejectNotice(path: path, line: line, reason: reason))
+        }
+        guard let output, writeError == nil else { return }
+        var row = Array("\(Self.escaped(Array(path.utf8)))\t\(line)\t\(reason)\t".utf8)
+        row.append(contentsOf: Self.escapedBytes(rejectedLine.text ?? []))
+        row.append(0x0A)
+        do {
+            try row.withUnsafeBytes { try output.write($0) }
+        } catch {
+            writeError = error as? InputError ?? .writeFailed(path: outputPath ?? "", reason: "\(error)")
+        }
+    }
+
+    func close() throws {
+        try output?.close()
+        if let writeError { throw writeError }
+    }
+
+    private static func escaped(_ bytes: [UInt8]) -> String {
+        String(decoding: escapedBytes(bytes), as: UTF8.self)
+    }
+
+    /// Tabs, carriage returns and backslashes escaped so that each reject stays one TSV line.
+    private static func escapedBytes(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for byte in bytes {
+            switch byte {
+            case 0x09: result.append(contentsOf: [0x5C, 0x74])
+            case 0x0D: result.append(contentsOf: [0x5C, 0x72])
+            case 0x5C: result.append(contentsOf: [0x5C, 0x5C])
+            default: result.append(byte)
+            }
+        }
+        return result
+    }
+}

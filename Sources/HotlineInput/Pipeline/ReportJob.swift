@@ -1,0 +1,139 @@
+import Dispatch
+import HotlineCore
+
+/// A log file to read, with its kind when the user named it (`--calls`,
+/// `--contacts`); otherwise the kind is taken from the header.
+public struct InputFileSpec: Sendable, Equatable {
+    public var path: String
+    public var kind: LogKind?
+
+    public init(path: String, kind: LogKind? = nil) {
+        self.path = path
+        self.kind = kind
+    }
+}
+
+/// How a report is computed, beyond the metric parameters.
+public struct ReportJobOptions: Sendable {
+    public var parameters: ReportParameters
+    public var zone: ZoneOffsets
+    /// Parsing workers; one more thread reads and decompresses.
+    public var threads: Int
+    /// Decoded bytes per chunk handed to a worker.
+    public var chunkBytes: Int
+    /// Where to write every rejected line, if anywhere.
+    public var rejectsPath: String?
+    /// How many rejected lines to keep for the summary.
+    public var rejectNoticeLimit: Int
+    /// A line longer than this is a fatal error rather than unbounded memory.
+    public var maxLineBytes: Int
+
+    public init(parameters: ReportParameters = ReportParameters(), zone: ZoneOffsets = .utc, threads: Int = 1,
+                chunkBytes: Int = 4 << 20, rejectsPath: String? = nil, rejectNoticeLimit: Int = 10,
+                maxLineBytes: Int = 64 << 20) {
+        self.parameters = parameters
+        self.zone = zone
+        self.threads = max(1, threads)
+        self.chunkBytes = max(1, chunkBytes)
+        self.rejectsPath = rejectsPath
+        self.rejectNoticeLimit = rejectNoticeLimit
+        self.maxLineBytes = maxLineBytes
+    }
+}
+
+/// A finished report and the rejected lines to tell the user about.
+public struct ReportResult: Sendable {
+    public var report: Report
+    /// The first rejected lines, in input order (at most `rejectNoticeLimit`).
+    public var rejectNotices: [RejectNotice]
+
+    public var rejectedRows: Int64 { report.input.calls.rejected + report.input.contacts.rejected }
+}
+
+/// Reads the logs and computes the report: one reader decodes the files into
+/// large buffers cut at line ends; a Dispatch pool of workers parses chunks
+/// into per-worker accumulators with no lock per row; the accumulators merge
+/// at the end. At most `2 × threads + 2` chunks are in flight, so memory is
+/// bounded by the chunk size and the distinct customers and cases, never by
+/// the size of the input.
+public enum ReportJob {
+    public static func run(files: [InputFileSpec], options: ReportJobOptions,
+                           progress: PipelineProgress = PipelineProgress()) throws -> ReportResult {
+        for file in files { try DecodedInput(path: file.path).close() }
+
+        let pool = BufferPool(buffers: 2 * options.threads + 2, capacity: options.chunkBytes)
+        let queue = WorkQueue<Chunk>()
+        let collector = OrderedCollector(
+            rejects: try RejectLog(outputPath: options.rejectsPath, noticeLimit: options.rejectNoticeLimit),
+            pool: pool, progress: progress)
+        let thresholds = CallThresholds(serviceLevelSeconds: options.parameters.serviceLevelThresholdSeconds,
+                                        shortAbandonSeconds: options.parameters.shortAbandonSeconds)
+        let workers = WorkerSlots(count: options.threads, keepRejectedText: options.rejectsPath != nil) {
+            MetricsAccumulator(thresholds: thresholds, zone: options.zone)
+        }
+
+        let finished = DispatchGroup()
+        DispatchQueue.global().async(group: finished) {
+            DispatchQueue.concurrentPerform(iterations: options.threads) { worker in
+                while let chunk = queue.pop() {
+                    let outcome = workers.parsers[worker].parse(
+                        chunk.buffer.bytes(chunk.range), startOffset: chunk.startOffset, file: chunk.file,
+                        into: workers.accumulators[worker])
+                    pool.giveBack(chunk.buffer)
+                    collector.deliver(.init(sequence: chunk.sequence, file: chunk.file, outcome: outcome))
+                }
+            }
+        }
+
+        var reader = ChunkReader(pool: pool, queue: queue, options: options, progress: progress)
+        var input = InputSummary(files: files.count)
+        do {
+            for (index, file) in files.enumerated() {
+                let sizes = try reader.read(file, index: index)
+                input.bytesRead += sizes.onDisk
+                input.bytesDecoded += sizes.decoded
+            }
+        } catch {
+            queue.close(workers: options.threads)
+            finished.wait()
+            _ = try? collector.finish().log.close()
+            throw error
+        }
+        queue.close(workers: options.threads)
+        finished.wait()
+
+        let collected = collector.finish()
+        try collected.log.close()
+        input.calls.rejected = collected.rejected[.calls, default: 0]
+        input.contacts.rejected = collected.rejected[.contacts, default: 0]
+
+        let total = workers.accumulators[0]
+        for other in workers.accumulators.dropFirst() { total.merge(other) }
+        return ReportResult(report: total.report(parameters: options.parameters, input: input),
+                            rejectNotices: collected.notices)
+    }
+}
+
+/// A run of whole lines in a buffer, on its way to a worker.
+struct Chunk: Sendable {
+    let buffer: ChunkBuffer
+    let range: Range<Int>
+    /// Decoded byte offset of `range.lowerBound` in its file.
+    let startOffset: Int64
+    let file: InputFileContext
+    let sequence: Int
+}
+
+/// Each worker's accumulator and parser.
+///
+/// `@unchecked Sendable` because worker `i` is the only one to touch slot `i`
+/// until the pool has finished; only then does the calling thread read them.
+final class WorkerSlots: @unchecked Sendable {
+    let accumulators: [MetricsAccumulator]
+    let parsers: [ChunkParser]
+
+    init(count: Int, keepRejectedText: Bool, makeAccumulator: () -> MetricsAccumulator) {
+        accumulators = (0..<count).map { _ in makeAccumulator() }
+        parsers = (0..<count).map { _ in ChunkParser(keepRejectedText: keepRejectedText) }
+    }
+}

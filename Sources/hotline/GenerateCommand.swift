@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import HotlineGenerator
+import HotlineInput
+
+/// `hotline generate`: writes a deterministic synthetic call log and contact
+/// log, for trying the tool, for tests and for benchmarks of any size.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a deterministic, realistic synthetic call log and contact log.",
+        discussion: """
+            Writes calls.csv and contacts.csv (calls.csv.zst and contacts.csv.zst with --zstd) \
+            into the output directory. The same options always give byte-identical files.
+            """)
+
+    // `.unconditional` so that `--calls -1` reaches validation instead of
+    // being read as an unknown option.
+    @Option(name: .customLong("calls"), parsing: .unconditional, help: "Number of call-log rows to write (≥ 0).")
+    var calls: Int
+
+    @Option(name: .customLong("out"), help: "Output directory, created if missing.")
+    var out: String
+
+    @Option(name: .customLong("seed"), help: "Seed of the random draws.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .customLong("zstd"), help: "Compress both files with zstd (level 3).")
+    var zstd = false
+
+    @Option(name: .customLong("days"), parsing: .unconditional,
+            help: "Length of the window in days (≥ 1; default: max(7, ⌈calls / 20000⌉)).")
+    var days: Int?
+
+    @Option(name: .customLong("start-day"), help: "First day of the window, YYYY-MM-DD (UTC).")
+    var startDay: String = GeneratorConfiguration.defaultStartDay
+
+    /// The generator configuration these options describe.
+    var generatorConfiguration: GeneratorConfiguration {
+        GeneratorConfiguration(
+            calls: calls, seed: seed, startDay: startDay, days: days,
+            compression: zstd ? .zstd(level: 3) : .none)
+    }
+
+    func validate() throws {
+        do {
+            try generatorConfiguration.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let dataset: GeneratedDataset
+        do {
+            dataset = try DatasetGenerator.write(generatorConfiguration, toDirectory: out)
+        } catch {
+            throw CommandFailure(message: "\(error)", status: 1)
+        }
+        let elapsed = started.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        var summary = "generated \(dataset.callsPath) (\(dataset.callRows) rows) and "
+            + "\(dataset.contactsPath) (\(dataset.contactRows) rows): \(dataset.bytesWritten) bytes of CSV"
+        if zstd {
+            summary += ", \(fileSize(dataset.callsPath) + fileSize(dataset.contactsPath)) bytes on disk"
+        }
+        summary += " in " + String(format: "%.2f", seconds) + " s\n"
+        standardError.write(summary)
+    }
+
+    private func fileSize(_ path: String) -> Int64 {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+
+/// The `hotline` command. Exit status contract for scripts: 0 success,
+/// 1 a fatal input error (or rejected rows under `--strict`), 2 a usage error.
+@main
+struct Hotline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hotline",
+        abstract: "Turn hotline call logs and CRM contact logs into the numbers a support organisation is judged by.",
+        discussion: """
+            Reads call logs and contact logs (canonical CSV, plain or zstd-compressed) and reports \
+            reachability, calls per useful contact, abandonment, service level, speed of answer, \
+            handle time and escalation — overall, by queue and by day.
+            """,
+        subcommands: [ReportCommand.self, GenerateCommand.self])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            standardError.write("hotline: error: \(failure.message)\n")
+            terminateProcess(failure.status)
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            standardError.write(fullMessage(for: error) + "\n")
+            terminateProcess(2)
+        }
+    }
+}
+
+/// A failure that ends the run with a message and a specific exit status.
+struct CommandFailure: Error {
+    var message: String
+    var status: Int32
+}

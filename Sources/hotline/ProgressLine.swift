@@ -1,0 +1,38 @@
+import Dispatch
+import HotlineInput
+
+/// A one-line live status on stderr (decoded bytes, rows, rows per second),
+/// shown only on a terminal and only once a run has lasted a second.
+final class ProgressLine {
+    private let timer: DispatchSourceTimer
+    private let started = DispatchTime.now()
+
+    init(progress: PipelineProgress) {
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        let started = self.started
+        timer.setEventHandler {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            guard seconds >= 1 else { return }
+            let rows = progress.rowsAccepted + progress.rowsRejected
+            let megabytes = Double(progress.bytesDecoded) / 1e6
+            standardError.write("\r\u{1B}[K\(Self.decimal(megabytes, 1)) MB decoded · \(Self.decimal(Double(rows), 0)) rows · "
+                + "\(Self.decimal(Double(rows) / seconds, 0)) rows/s · \(progress.rowsRejected) rejected")
+        }
+        timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
+        timer.resume()
+    }
+
+    /// Stops the display and clears its line.
+    func stop() {
+        timer.cancel()
+        if DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds >= 1_000_000_000 {
+            standardError.write("\r\u{1B}[K")
+        }
+    }
+
+    private static func decimal(_ value: Double, _ fractionDigits: Int) -> String {
+        let scale = fractionDigits == 0 ? 1.0 : 10.0
+        let rounded = (value * scale).rounded() / scale
+        return fractionDigits == 0 ? String(Int64(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import HotlineCore
+import HotlineInput
+
+/// `hotline report`: read logs, print the metrics.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Compute every metric overall, by queue and by day.",
+        discussion: """
+            Files are plain CSV or zstd-compressed (detected by content). Files given with --calls and \
+            --contacts come first, in the order given, then positional files, whose kind is read from \
+            their header. That order breaks ties between contacts of a case that start at the same \
+            instant with the same contact id.
+
+            Rejected rows are counted in the report, summarised on stderr and, with --rejects, all \
+            written to a file. Exit status: 0 the report is complete; 1 a fatal input error (no report \
+            is printed) or, with --strict, rejected rows; 2 a usage error.
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+    }
+
+    @Option(name: .customLong("calls"), help: ArgumentHelp("A call log (repeatable).", valueName: "file"))
+    var callFiles: [String] = []
+
+    @Option(name: .customLong("contacts"), help: ArgumentHelp("A contact log (repeatable).", valueName: "file"))
+    var contactFiles: [String] = []
+
+    @Argument(help: ArgumentHelp("Logs whose kind is detected from their header.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(help: "Output format: table (for people), json (SPEC §4) or csv (one row per scope).")
+    var format: OutputFormat = .table
+
+    @Option(name: .customLong("sl-threshold"), help: ArgumentHelp(
+        "Answered within this many seconds counts towards the service level.", valueName: "seconds"))
+    var serviceLevelThreshold: Int64 = 20
+
+    @Option(name: .customLong("short-abandon"), help: ArgumentHelp(
+        "Abandoned in less than this many seconds is a short abandon.", valueName: "seconds"))
+    var shortAbandon: Int64 = 5
+
+    @Option(name: .customLong("tz"), help: ArgumentHelp(
+        "IANA time zone of the hotline: days are local days in it.", valueName: "zone"))
+    var timeZone = "UTC"
+
+    @Option(help: ArgumentHelp("Write every rejected line, with file, line and reason, to this TSV file.",
+                               valueName: "file"))
+    var rejects: String?
+
+    @Option(help: ArgumentHelp("Parsing threads (default: all cores).", valueName: "n"))
+    var threads: Int?
+
+    @Flag(help: "Fail (exit status 1, no report) when any row is rejected.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "No progress line and no reject summary on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        guard !(callFiles.isEmpty && contactFiles.isEmpty && files.isEmpty) else {
+            throw ValidationError("no input: give --calls FILE, --contacts FILE or files")
+        }
+        guard serviceLevelThreshold >= 0 else { throw ValidationError("--sl-threshold must be ≥ 0") }
+        guard shortAbandon >= 0 else { throw ValidationError("--short-abandon must be ≥ 0") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1") }
+        _ = try zone()
+    }
+
+    func run() throws {
+        let inputs = callFiles.map { InputFileSpec(path: $0, kind: .calls) }
+            + contactFiles.map { InputFileSpec(path: $0, kind: .contacts) }
+            + files.map { InputFileSpec(path: $0) }
+        let options = ReportJobOptions(
+            parameters: ReportParameters(serviceLevelThresholdSeconds: serviceLevelThreshold,
+                                         shortAbandonSeconds: shortAbandon, timeZone: timeZone),
+            zone: try zone(),
+            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            rejectsPath: rejects)
+
+        let progress = PipelineProgress()
+        let display = quiet || !standardError.isTerminal ? nil : ProgressLine(progress: progress)
+        let result: ReportResult
+        do {
+            result = try ReportJob.run(files: inputs, options: options, progress: progress)
+            display?.stop()
+        } catch {
+            display?.stop()
+            throw CommandFailure(message: "\(error)", status: 1)
+        }
+
+        if !quiet { summariseRejects(result) }
+        if strict && result.rejectedRows > 0 {
+            throw CommandFailure(message: "\(result.rejectedRows) rows rejected and --strict is set; no report", status: 1)
+        }
+        switch format {
+        case .table: writeStandardOutput(TableReportWriter.render(result.report))
+        case .json: writeStandardOutput(JSONReportWriter.render(result.report))
+        case .csv: writeStandardOutput(CSVReportWriter.render(result.report))
+        }
+    }
+
+    private func zone() throws -> ZoneOffsets {
+        do {
+            return try ZoneOffsets(timeZoneIdentifier: timeZone)
+        } catch {
+            throw ValidationError("--tz: \(error) (use an IANA name such as Europe/Paris)")
+        }
+    }
+
+    private func summariseRejects(_ result: ReportResult) {
+        guard result.rejectedRows > 0 else { return }
+        let input = result.report.input
+        var text = "hotline: \(result.rejectedRows) rows rejected (calls: \(input.calls.rejected), "
+            + "contacts: \(input.contacts.rejected))"
+        text += result.rejectNotices.count < result.rejectedRows ? "; the first \(result.rejectNotices.count):\n" : ":\n"
+        for notice in result.rejectNotices {
+            text += "  \(notice.path):\(notice.line): \(notice.reason)\n"
+        }
+        if rejects == nil { text += "  (--rejects FILE writes every rejected line with its reason)\n" }
+        standardError.write(text)
+    }
+}
