@@ -1,3 +1,4 @@
+import HotlineCore
 import HotlineInput
 
 /// What to generate: how many call attempts, over which days, from which seed.
@@ -69,7 +70,7 @@ public struct GeneratorConfiguration: Sendable {
         guard let first = CivilCalendar.parseDay(startDay) else { throw .invalidStartDay(startDay) }
         // The last contacts may start a little after the window, on the
         // site's clock: keep a spare day so every year has four digits.
-        let lastDay = CivilCalendar.dayNumber(year: 9999, month: 12, day: 31)
+        let lastDay = Int(CivilDate.days(year: 9999, month: 12, day: 31))
         guard days < lastDay - first else { throw .windowBeyondYear9999 }
     }
 

@@ -1,3 +1,5 @@
+import HotlineCore
+
 /// Formats instants (seconds since 1970-01-01T00:00:00Z) as the SPEC's
 /// `YYYY-MM-DDTHH:MM:SS` followed by `Z` or a fixed `±hh:mm` offset.
 ///
@@ -32,7 +34,7 @@ struct TimestampWriter {
     }
 
     private mutating func cacheDate(_ day: Int) {
-        let date = CivilCalendar.date(ofDay: day)
+        let date = CivilDate.date(fromDays: Int64(day))
         let text =
             Self.digits(date.year, width: 4) + "-" + Self.digits(date.month, width: 2) + "-"
                 + Self.digits(date.day, width: 2) + "T"

@@ -14,6 +14,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case missingColumn(path: String, column: String, kind: String)
     case duplicateColumn(path: String, column: String)
     case lineTooLong(path: String, byteOffset: Int64, limit: Int)
+    case tooManyFiles(count: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -31,6 +32,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
             "\(path): line 1: required \(kind) column '\(column)' is missing from the header"
         case .duplicateColumn(let path, let column):
             "\(path): line 1: column '\(column)' is named twice in the header"
+        case .tooManyFiles(let count, let limit): "\(count) input files: at most \(limit) can be read in one report"
         case .lineTooLong(let path, let byteOffset, let limit):
             "\(path): the line starting at decoded byte \(byteOffset) is longer than \(limit / (1 << 20)) MiB; no log line is that long"
         }

@@ -2,27 +2,30 @@
 /// numbers, exactly: keys are compared byte for byte, never by hash alone.
 ///
 /// Rows hand over borrowed bytes; the table copies each new key once into an
-/// arena it owns, so the hot loop allocates nothing per row. Slots hold a
-/// 32-bit hash fingerprint beside the id, so most probes never touch the arena.
+/// arena it owns, so the hot loop allocates nothing per row. A slot holds the
+/// top 32 bits of the key's hash beside its id: probes compare that
+/// fingerprint before touching the arena, and since a slot's position is
+/// taken from the same top bits, the table grows without rehashing a key.
 ///
 /// Not thread-safe: each worker owns its tables, and merging maps one table's
 /// ids into another's.
 public final class ByteKeyTable {
-    /// Open-addressing slots: high 32 bits the hash fingerprint, low 32 bits `id + 1` (0 = empty).
+    /// High 32 bits: hash fingerprint; low 32 bits: `id + 1` (0 = empty).
     private var slots: [UInt64]
-    private var mask: Int
-    private var keyStart: [Int] = []
-    private var keyLength: [UInt32] = []
+    /// log2 of the slot count.
+    private var slotBits: Int
+    /// Per id: arena offset << 26 | length (keys come from lines of at most 64 MiB).
+    private var keyRefs: [UInt64] = []
     private let arena = ByteArena()
+    private static let lengthBits: UInt64 = 26
 
     /// Number of distinct keys.
-    public var count: Int { keyStart.count }
+    public var count: Int { keyRefs.count }
 
     public init(expectedCount: Int = 64) {
-        var capacity = 16
-        while capacity < expectedCount * 2 { capacity <<= 1 }
-        slots = Array(repeating: 0, count: capacity)
-        mask = capacity - 1
+        slotBits = 4
+        while 1 << slotBits < expectedCount * 4 / 3 + 1 { slotBits += 1 }
+        slots = Array(repeating: 0, count: 1 << slotBits)
     }
 
     /// The id of `key`, added if new.
@@ -32,33 +35,42 @@ public final class ByteKeyTable {
     }
 
     /// The id of `key` and whether this call added it.
+    @inline(__always)
     public func idInsertingIfNeeded(_ key: UnsafeRawBufferPointer) -> (id: UInt32, inserted: Bool) {
-        let hash = ByteHash.hash(key)
-        let fingerprint = hash >> 32
-        var index = Int(truncatingIfNeeded: hash) & mask
+        let fingerprint = ByteHash.hash(key) >> 32
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: fingerprint >> (32 - UInt64(slotBits)))
         while true {
             let slot = slots[index]
             if slot == 0 { break }
             if slot >> 32 == fingerprint {
                 let id = UInt32(truncatingIfNeeded: slot) &- 1
-                if arena.equals(start: keyStart[Int(id)], length: Int(keyLength[Int(id)]), key) {
+                let reference = keyRefs[Int(id)]
+                if arena.equals(start: Int(reference >> Self.lengthBits),
+                                length: Int(reference & (1 << Self.lengthBits - 1)), key) {
                     return (id, false)
                 }
             }
             index = (index + 1) & mask
         }
-        let id = UInt32(keyStart.count)
-        precondition(id < UInt32.max - 1, "more than 4 billion distinct keys")
-        keyStart.append(arena.append(key))
-        keyLength.append(UInt32(key.count))
-        slots[index] = fingerprint << 32 | UInt64(id + 1)
-        if keyStart.count * 2 > slots.count { grow() }
-        return (id, true)
+        return (insert(key, fingerprint: fingerprint, at: index), true)
     }
 
-    /// The bytes of key `id`; valid until the next insertion.
+    private func insert(_ key: UnsafeRawBufferPointer, fingerprint: UInt64, at index: Int) -> UInt32 {
+        precondition(keyRefs.count < Int(UInt32.max) - 1, "more than 4 billion distinct keys")
+        precondition(key.count < 1 << Self.lengthBits, "key longer than 64 MiB")
+        let id = UInt32(keyRefs.count)
+        keyRefs.append(UInt64(arena.append(key)) << Self.lengthBits | UInt64(key.count))
+        slots[index] = fingerprint << 32 | UInt64(id + 1)
+        if keyRefs.count * 4 > slots.count * 3 { grow() }
+        return id
+    }
+
+    /// The bytes of key `id`; valid only inside `body`.
     public func withKey<Result>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        try arena.withBytes(start: keyStart[Int(id)], length: Int(keyLength[Int(id)]), body)
+        let reference = keyRefs[Int(id)]
+        return try arena.withBytes(start: Int(reference >> Self.lengthBits),
+                                   length: Int(reference & (1 << Self.lengthBits - 1)), body)
     }
 
     /// Key `id` as text (keys come from validated UTF-8 rows).
@@ -66,19 +78,18 @@ public final class ByteKeyTable {
         withKey(id) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Doubles the slots; each key's new position comes from its stored fingerprint.
     private func grow() {
-        let newCapacity = slots.count * 2
-        var newSlots = [UInt64](repeating: 0, count: newCapacity)
-        let newMask = newCapacity - 1
+        slotBits += 1
+        precondition(slotBits <= 32, "a table of more than 2³² slots")
+        var newSlots = [UInt64](repeating: 0, count: 1 << slotBits)
+        let mask = newSlots.count - 1
         for slot in slots where slot != 0 {
-            let id = Int(UInt32(truncatingIfNeeded: slot) &- 1)
-            let hash = arena.withBytes(start: keyStart[id], length: Int(keyLength[id])) { ByteHash.hash($0) }
-            var index = Int(truncatingIfNeeded: hash) & newMask
-            while newSlots[index] != 0 { index = (index + 1) & newMask }
+            var index = Int(truncatingIfNeeded: (slot >> 32) >> (32 - UInt64(slotBits)))
+            while newSlots[index] != 0 { index = (index + 1) & mask }
             newSlots[index] = slot
         }
         slots = newSlots
-        mask = newMask
     }
 }
 

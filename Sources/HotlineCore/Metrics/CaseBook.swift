@@ -1,22 +1,25 @@
 /// What the case metrics need to know about one case, however its contacts
 /// are spread over chunks, threads and files: its first contact, its highest
 /// level, how many contacts it had, and when it first reached levels 2 and 3.
+///
+/// Fields are ordered and sized so that a case takes 56 bytes: there is one
+/// per distinct case, millions of them.
 struct CaseState {
     /// The earliest contact so far, ordered by (instant, contact id bytes, input position).
     var firstInstant: Int64
     var firstPosition: InputPosition
     var firstContactIDStart: Int
-    var firstContactIDLength: Int
-    var firstQueue: UInt32
-    var firstLevel: UInt8
-    var firstResult: ContactResult
-    var highestLevel: UInt8
     var contacts: Int64
     /// Earliest `started_at` of a contact at level 2 and at level 3 (`Int64.max`: none).
     /// Only levels above the first contact's count as an escalation, and no
     /// first contact is above level 3, so levels 2 and 3 are all that matter.
     var earliestAtLevel2: Int64
     var earliestAtLevel3: Int64
+    var firstContactIDLength: UInt32
+    var firstQueue: UInt32
+    var firstLevel: UInt8
+    var firstResult: ContactResult
+    var highestLevel: UInt8
 
     /// Seconds from the first contact to the first contact above its level; `nil` if never escalated.
     var escalationDelay: Int64? {
@@ -44,11 +47,11 @@ final class CaseBook {
         if inserted {
             states.append(CaseState(
                 firstInstant: contact.startedAt, firstPosition: contact.inputPosition,
-                firstContactIDStart: contactIDs.append(contact.contactID), firstContactIDLength: contact.contactID.count,
-                firstQueue: queue, firstLevel: contact.level, firstResult: contact.result,
-                highestLevel: contact.level, contacts: 1,
+                firstContactIDStart: contactIDs.append(contact.contactID), contacts: 1,
                 earliestAtLevel2: contact.level == 2 ? contact.startedAt : .max,
-                earliestAtLevel3: contact.level == 3 ? contact.startedAt : .max))
+                earliestAtLevel3: contact.level == 3 ? contact.startedAt : .max,
+                firstContactIDLength: UInt32(contact.contactID.count), firstQueue: queue,
+                firstLevel: contact.level, firstResult: contact.result, highestLevel: contact.level))
             return
         }
         let index = Int(id)
@@ -68,7 +71,7 @@ final class CaseBook {
             let theirs = other.states[otherIndex]
             let (id, inserted) = other.ids.withKey(UInt32(otherIndex)) { ids.idInsertingIfNeeded($0) }
             let mappedQueue = queueMap[Int(theirs.firstQueue)]
-            other.contactIDs.withBytes(start: theirs.firstContactIDStart, length: theirs.firstContactIDLength) { contactID in
+            other.contactIDs.withBytes(start: theirs.firstContactIDStart, length: Int(theirs.firstContactIDLength)) { contactID in
                 if inserted {
                     var copy = theirs
                     copy.firstContactIDStart = contactIDs.append(contactID)
@@ -95,7 +98,7 @@ final class CaseBook {
                                position: InputPosition) -> Bool {
         let current = states[index]
         if instant != current.firstInstant { return instant < current.firstInstant }
-        let order = contactIDs.compare(start: current.firstContactIDStart, length: current.firstContactIDLength, contactID)
+        let order = contactIDs.compare(start: current.firstContactIDStart, length: Int(current.firstContactIDLength), contactID)
         if order != 0 { return order > 0 }
         return position < current.firstPosition
     }
@@ -104,13 +107,13 @@ final class CaseBook {
                               queue: UInt32, level: UInt8, result: ContactResult) {
         states[index].firstInstant = instant
         states[index].firstPosition = position
-        if contactID.count <= states[index].firstContactIDLength {
+        if contactID.count <= Int(states[index].firstContactIDLength) {
             // Reuse the old slot: a shorter or equal id fits where the previous one was.
             contactIDs.overwrite(start: states[index].firstContactIDStart, with: contactID)
         } else {
             states[index].firstContactIDStart = contactIDs.append(contactID)
         }
-        states[index].firstContactIDLength = contactID.count
+        states[index].firstContactIDLength = UInt32(contactID.count)
         states[index].firstQueue = queue
         states[index].firstLevel = level
         states[index].firstResult = result

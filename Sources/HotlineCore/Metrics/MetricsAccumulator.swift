@@ -16,8 +16,8 @@ public final class MetricsAccumulator {
     private var callTallies: [CallTally] = []
     private var contactTallies: [ContactTally] = []
     private let customers = ByteKeyTable(expectedCount: 1 << 12)
-    private var visits = VisitTable()
-    private let cases = CaseBook()
+    private var visits = VisitLog()
+    private var cases = CaseBook()
 
     /// Accepted rows of each log.
     public private(set) var callRows: Int64 = 0
@@ -56,7 +56,9 @@ public final class MetricsAccumulator {
         return pair
     }
 
-    /// Folds `other` into this accumulator; `other` is left unchanged.
+    /// Folds `other` into this accumulator and empties `other` as it goes,
+    /// so that two workers' customer and case state never coexist whole
+    /// longer than necessary.
     public func merge(_ other: MetricsAccumulator) {
         precondition(other.thresholds == thresholds && other.zone == zone, "merging accumulators of different reports")
         callRows += other.callRows
@@ -77,11 +79,15 @@ public final class MetricsAccumulator {
         }
 
         let customerMap = (0..<UInt32(other.customers.count)).map { id in other.customers.withKey(id) { customers.id(of: $0) } }
-        other.visits.forEach { customer, pair, attempts, answered in
-            visits.record(customer: customerMap[Int(customer)], pair: pairMap[Int(pair)], attempts: attempts, answered: answered)
+        other.visits.compact()
+        for (key, attempts) in zip(other.visits.keys, other.visits.attempts) {
+            visits.record(customer: customerMap[Int(VisitLog.customer(of: key))], pair: pairMap[Int(VisitLog.pair(of: key))],
+                          answered: VisitLog.answered(key), attempts: attempts)
         }
+        other.visits = VisitLog()
 
         cases.merge(other.cases, queueMap: queueMap)
+        other.cases = CaseBook()
     }
 
     /// The report of everything accumulated. `input` is completed with the row counts.
@@ -122,46 +128,51 @@ public final class MetricsAccumulator {
             })
     }
 
-    /// Customer metrics count each customer once per scope: visits are grouped
-    /// by (scope, customer) with one sort per breakdown, not one hash set per scope.
+    /// Customer metrics count each customer once per scope. The visit log is
+    /// sorted by customer, so each customer's few visits are grouped by queue
+    /// and by day on the spot, without any table of all customers per scope.
     private func addCustomerTallies(to breakdown: inout ScopeBreakdown, pairQueueSlot: [Int], pairDaySlot: [Int]) {
-        var byCustomer = [(attempts: Int64, reached: Bool)](repeating: (0, false), count: customers.count)
-        var queueVisits: [(key: UInt64, attempts: Int64, reached: Bool)] = []
-        var dayVisits: [(key: UInt64, attempts: Int64, reached: Bool)] = []
-        queueVisits.reserveCapacity(visits.count)
-        dayVisits.reserveCapacity(visits.count)
-        visits.forEach { customer, pair, attempts, answered in
-            byCustomer[Int(customer)].attempts += Int64(attempts)
-            byCustomer[Int(customer)].reached = byCustomer[Int(customer)].reached || answered
-            queueVisits.append((UInt64(pairQueueSlot[Int(pair)]) << 32 | UInt64(customer), Int64(attempts), answered))
-            dayVisits.append((UInt64(pairDaySlot[Int(pair)]) << 32 | UInt64(customer), Int64(attempts), answered))
-        }
-        for customer in byCustomer where customer.attempts > 0 {
-            breakdown.overall.customers.add(attempts: customer.attempts, reached: customer.reached)
-        }
-        Self.reduceVisits(&queueVisits) { slot, attempts, reached in
-            breakdown.byQueue[slot].customers.add(attempts: attempts, reached: reached)
-        }
-        Self.reduceVisits(&dayVisits) { slot, attempts, reached in
-            breakdown.byDay[slot].customers.add(attempts: attempts, reached: reached)
+        visits.compact()
+        var grouping: [(slot: Int, attempts: Int64, answered: Bool)] = []
+        visits.forEachCustomer { keys, attempts in
+            var total: Int64 = 0
+            var reached = false
+            for (key, count) in zip(keys, attempts) {
+                total += Int64(count)
+                reached = reached || VisitLog.answered(key)
+            }
+            breakdown.overall.customers.add(attempts: total, reached: reached)
+            Self.addGroupedVisits(keys, attempts, slotOfPair: pairQueueSlot, into: &breakdown.byQueue, grouping: &grouping)
+            Self.addGroupedVisits(keys, attempts, slotOfPair: pairDaySlot, into: &breakdown.byDay, grouping: &grouping)
         }
     }
 
-    /// Sorts (scope << 32 | customer) visits and calls `body` once per run of equal keys.
-    private static func reduceVisits(_ visits: inout [(key: UInt64, attempts: Int64, reached: Bool)],
-                                     _ body: (_ scope: Int, _ attempts: Int64, _ reached: Bool) -> Void) {
-        visits.sort { $0.key < $1.key }
+    /// Adds one customer to each scope its visits fall in, with the attempts it made there.
+    private static func addGroupedVisits(_ keys: ArraySlice<UInt64>, _ attempts: ArraySlice<UInt32>, slotOfPair: [Int],
+                                         into scopes: inout [ScopeTallies],
+                                         grouping: inout [(slot: Int, attempts: Int64, answered: Bool)]) {
+        if keys.count == 1 {
+            let key = keys[keys.startIndex]
+            scopes[slotOfPair[Int(VisitLog.pair(of: key))]].customers
+                .add(attempts: Int64(attempts[attempts.startIndex]), reached: VisitLog.answered(key))
+            return
+        }
+        grouping.removeAll(keepingCapacity: true)
+        for (key, count) in zip(keys, attempts) {
+            grouping.append((slotOfPair[Int(VisitLog.pair(of: key))], Int64(count), VisitLog.answered(key)))
+        }
+        grouping.sort { $0.slot < $1.slot }
         var index = 0
-        while index < visits.count {
-            let key = visits[index].key
-            var attempts: Int64 = 0
+        while index < grouping.count {
+            let slot = grouping[index].slot
+            var total: Int64 = 0
             var reached = false
-            while index < visits.count, visits[index].key == key {
-                attempts += visits[index].attempts
-                reached = reached || visits[index].reached
+            while index < grouping.count && grouping[index].slot == slot {
+                total += grouping[index].attempts
+                reached = reached || grouping[index].answered
                 index += 1
             }
-            body(Int(key >> 32), attempts, reached)
+            scopes[slot].customers.add(attempts: total, reached: reached)
         }
     }
 

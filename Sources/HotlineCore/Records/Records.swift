@@ -55,16 +55,23 @@ public struct ContactRecord {
 
 /// A total order on input rows that any worker can compute alone: the file's
 /// index in the command line, then the row's byte offset in the decoded file.
+///
+/// Packed in one word (16 bits of file index, 48 bits of offset: 65 535 files
+/// of up to 256 TiB each) because every case keeps one.
 public struct InputPosition: Comparable, Hashable, Sendable {
-    public var fileIndex: UInt32
-    public var byteOffset: Int64
+    public static let maximumFileIndex = Int(UInt16.max)
+    public static let maximumByteOffset: Int64 = 1 << 48 - 1
 
-    public init(fileIndex: UInt32, byteOffset: Int64) {
-        self.fileIndex = fileIndex
-        self.byteOffset = byteOffset
+    private let packed: UInt64
+
+    public init(fileIndex: Int, byteOffset: Int64) {
+        precondition(fileIndex >= 0 && fileIndex <= Self.maximumFileIndex, "file index out of range")
+        precondition(byteOffset >= 0 && byteOffset <= Self.maximumByteOffset, "byte offset out of range")
+        packed = UInt64(fileIndex) << 48 | UInt64(byteOffset)
     }
 
-    public static func < (lhs: InputPosition, rhs: InputPosition) -> Bool {
-        (lhs.fileIndex, lhs.byteOffset) < (rhs.fileIndex, rhs.byteOffset)
-    }
+    public var fileIndex: Int { Int(packed >> 48) }
+    public var byteOffset: Int64 { Int64(packed & UInt64(Self.maximumByteOffset)) }
+
+    public static func < (lhs: InputPosition, rhs: InputPosition) -> Bool { lhs.packed < rhs.packed }
 }

@@ -67,7 +67,7 @@ public final class ChunkParser {
             outcome.lines += 1
             if contentEnd > lineStart {
                 let line = UnsafeRawBufferPointer(start: base + lineStart, count: contentEnd - lineStart)
-                let position = InputPosition(fileIndex: UInt32(file.index), byteOffset: startOffset + Int64(lineStart))
+                let position = InputPosition(fileIndex: file.index, byteOffset: startOffset + Int64(lineStart))
                 if let problem = parseLine(line, layout: layout, position: position, calls: callParser,
                                            contacts: contactParser, into: accumulator) {
                     outcome.rejected.append(RejectedLine(lineInChunk: lineIndex, reason: problem,

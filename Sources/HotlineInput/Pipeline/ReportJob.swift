@@ -59,6 +59,9 @@ public struct ReportResult: Sendable {
 public enum ReportJob {
     public static func run(files: [InputFileSpec], options: ReportJobOptions,
                            progress: PipelineProgress = PipelineProgress()) throws -> ReportResult {
+        guard files.count <= InputPosition.maximumFileIndex + 1 else {
+            throw InputError.tooManyFiles(count: files.count, limit: InputPosition.maximumFileIndex + 1)
+        }
         for file in files { try DecodedInput(path: file.path).close() }
 
         let pool = BufferPool(buffers: 2 * options.threads + 2, capacity: options.chunkBytes)
@@ -107,8 +110,9 @@ public enum ReportJob {
         input.calls.rejected = collected.rejected[.calls, default: 0]
         input.contacts.rejected = collected.rejected[.contacts, default: 0]
 
-        let total = workers.accumulators[0]
-        for other in workers.accumulators.dropFirst() { total.merge(other) }
+        var accumulators = workers.takeAccumulators()
+        let total = accumulators.removeFirst()
+        while let other = accumulators.popLast() { total.merge(other) }
         return ReportResult(report: total.report(parameters: options.parameters, input: input),
                             rejectNotices: collected.notices)
     }
@@ -129,11 +133,18 @@ struct Chunk: Sendable {
 /// `@unchecked Sendable` because worker `i` is the only one to touch slot `i`
 /// until the pool has finished; only then does the calling thread read them.
 final class WorkerSlots: @unchecked Sendable {
-    let accumulators: [MetricsAccumulator]
+    private(set) var accumulators: [MetricsAccumulator]
     let parsers: [ChunkParser]
 
     init(count: Int, keepRejectedText: Bool, makeAccumulator: () -> MetricsAccumulator) {
         accumulators = (0..<count).map { _ in makeAccumulator() }
         parsers = (0..<count).map { _ in ChunkParser(keepRejectedText: keepRejectedText) }
+    }
+
+    /// Hands the accumulators over once the workers are done, so that each
+    /// is freed as soon as it has been merged.
+    func takeAccumulators() -> [MetricsAccumulator] {
+        defer { accumulators = [] }
+        return accumulators
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import HotlineCore
+import HotlineGenerator
+import HotlineInput
+import Testing
+
+/// On generated data, the report agrees with an independent implementation
+/// of the SPEC (`Tests/Reference/reference_report.py`, written from the SPEC
+/// alone): counts exactly, ratios to 1e-9.
+@Suite struct ReferenceAgreementTests {
+    @Test(arguments: [
+        (UInt64(1), "2026-11-02", "UTC"),
+        (UInt64(2), "2026-03-24", "Europe/Paris"),
+        (UInt64(3), "2026-10-28", "America/New_York"),
+    ])
+    func generatedDataMatchesTheReference(seed: UInt64, startDay: String, zone: String) throws {
+        let directory = try Support.scratchDirectory()
+        let dataset = try DatasetGenerator.write(
+            GeneratorConfiguration(calls: 6_000, seed: seed, startDay: startDay, days: 9, compression: .zstd(level: 3)),
+            toDirectory: directory)
+        let files = [InputFileSpec(path: dataset.callsPath), InputFileSpec(path: dataset.contactsPath)]
+        let result = try Support.run(files, zone: zone, threads: 2, chunkBytes: 50_000)
+        #expect(result.rejectedRows == 0)
+
+        let reference = try Support.runProcess("/usr/bin/env", [
+            "python3", Support.referenceScripts.appendingPathComponent("reference_report.py").path,
+            "--calls", dataset.callsPath, "--contacts", dataset.contactsPath, "--tz", zone,
+        ])
+        #expect(reference.status == 0, "\(reference.standardError)")
+        let differences = Support.differences(try Support.json(JSONReportWriter.render(result.report)),
+                                              try Support.json(reference.standardOutput))
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+    }
+}
