@@ -194,13 +194,15 @@ def parse_timestamp(value, name):
     """Exactly YYYY-MM-DDTHH:MM:SS followed by Z or +hh:mm / -hh:mm.
 
     Returns the instant as integer seconds since the Unix epoch (UTC).
-    Years 0000..9999 are accepted (proleptic Gregorian, ISO 8601 year
-    numbering: 0000 is a leap year).
+    Years 0001..9999 are accepted (proleptic Gregorian); year 0000 is
+    rejected, the project's documented reading of "a real calendar date".
     """
     m = _TS_RE.fullmatch(value)
     if m is None:
         raise Reject("bad timestamp " + name)
     year, month, day, hour, minute, second = (int(m.group(k)) for k in range(1, 7))
+    if year == 0:
+        raise Reject("bad timestamp %s (year 0000)" % name)
     if not 1 <= month <= 12:
         raise Reject("bad timestamp %s (month %02d)" % (name, month))
     if not 1 <= day <= days_in_month(year, month):
