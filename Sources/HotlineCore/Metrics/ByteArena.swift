@@ -6,59 +6,88 @@ import Musl
 import Darwin
 #endif
 
-/// Append-only storage for many short byte strings in one growing block.
+/// Append-only storage for many short byte strings, in blocks of 1 MiB.
 ///
-/// This is the core's only owner of raw memory: one allocation that doubles as
-/// it fills, instead of one `[UInt8]` per key. Offsets, not pointers, name the
-/// strings, so growth never invalidates them.
+/// This is the core's owner of raw string memory: one allocation per block
+/// instead of one `[UInt8]` per key, and no block ever moves, so growth costs
+/// neither a copy nor slack beyond the block being filled. A string never
+/// straddles two blocks; one longer than a block gets a block of its own.
 public final class ByteArena {
-    private var base: UnsafeMutableRawPointer
-    private var capacity: Int
-    public private(set) var count = 0
+    /// Where a string is: block (18 bits), offset in the block (20 bits),
+    /// length (26 bits: strings come from lines of at most 64 MiB).
+    public struct Reference: Equatable, Sendable, BitwiseCopyable {
+        fileprivate let packed: UInt64
 
-    public init(capacity: Int = 4096) {
-        self.capacity = max(capacity, 16)
-        base = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
-    }
-
-    deinit { base.deallocate() }
-
-    /// Copies `bytes` in and returns the offset where they start.
-    @inline(__always)
-    public func append(_ bytes: UnsafeRawBufferPointer) -> Int {
-        let start = count
-        if count + bytes.count > capacity { grow(toFit: count + bytes.count) }
-        if let source = bytes.baseAddress, bytes.count > 0 {
-            (base + start).copyMemory(from: source, byteCount: bytes.count)
+        fileprivate init(block: Int, offset: Int, length: Int) {
+            precondition(block < 1 << 18, "more than 256 GiB of keys")
+            precondition(offset < 1 << 20 && length < 1 << 26, "string beyond the arena's limits")
+            packed = UInt64(block) << 46 | UInt64(offset) << 26 | UInt64(length)
         }
-        count += bytes.count
-        return start
+
+        public var length: Int { Int(packed & (1 << 26 - 1)) }
+        fileprivate var block: Int { Int(packed >> 46) }
+        fileprivate var offset: Int { Int((packed >> 26) & (1 << 20 - 1)) }
     }
 
-    /// Overwrites stored bytes from `start` on; the caller guarantees they fit
-    /// inside a string it owns (used to recycle a slot for a shorter string).
+    private static let blockSize = 1 << 20
+
+    private var blocks: [UnsafeMutableRawPointer] = []
+    /// Bytes used in the last block; a block holding one oversized string counts as full.
+    private var used = 0
+
+    public init() {}
+
+    deinit {
+        for block in blocks { block.deallocate() }
+    }
+
     @inline(__always)
-    public func overwrite(start: Int, with bytes: UnsafeRawBufferPointer) {
-        precondition(start + bytes.count <= count, "overwrite beyond the stored bytes")
-        if let source = bytes.baseAddress, bytes.count > 0 {
-            (base + start).copyMemory(from: source, byteCount: bytes.count)
+    private func pointer(_ reference: Reference) -> UnsafeMutableRawPointer {
+        blocks[reference.block] + reference.offset
+    }
+
+    /// Copies `bytes` in. The empty string needs no storage.
+    @inline(__always)
+    public func append(_ bytes: UnsafeRawBufferPointer) -> Reference {
+        guard !bytes.isEmpty else { return Reference(block: 0, offset: 0, length: 0) }
+        if blocks.isEmpty || used + bytes.count > Self.blockSize {
+            blocks.append(.allocate(byteCount: max(Self.blockSize, bytes.count), alignment: 16))
+            used = 0
         }
+        let reference = Reference(block: blocks.count - 1, offset: used, length: bytes.count)
+        if let source = bytes.baseAddress, bytes.count > 0 {
+            pointer(reference).copyMemory(from: source, byteCount: bytes.count)
+        }
+        used = bytes.count > Self.blockSize ? Self.blockSize : used + bytes.count
+        return reference
     }
 
-    /// Whether the string at `start` of `length` bytes equals `other`.
+    /// Stores `bytes` where `reference` was if they fit, else appends them.
     @inline(__always)
-    public func equals(start: Int, length: Int, _ other: UnsafeRawBufferPointer) -> Bool {
+    public func replace(_ reference: Reference, with bytes: UnsafeRawBufferPointer) -> Reference {
+        guard bytes.count <= reference.length else { return append(bytes) }
+        if let source = bytes.baseAddress, bytes.count > 0 {
+            pointer(reference).copyMemory(from: source, byteCount: bytes.count)
+        }
+        return Reference(block: reference.block, offset: reference.offset, length: bytes.count)
+    }
+
+    /// Whether the stored string equals `other`.
+    @inline(__always)
+    public func equals(_ reference: Reference, _ other: UnsafeRawBufferPointer) -> Bool {
+        let length = reference.length
         guard length == other.count else { return false }
         guard length > 0 else { return true }
-        return memcmp(base + start, other.baseAddress!, length) == 0
+        return memcmp(pointer(reference), other.baseAddress!, length) == 0
     }
 
-    /// Byte-order comparison (as `memcmp`, shorter prefix first) of a stored string with `other`.
+    /// Byte-order comparison (as `memcmp`, a prefix first) of the stored string with `other`.
     @inline(__always)
-    public func compare(start: Int, length: Int, _ other: UnsafeRawBufferPointer) -> Int32 {
+    public func compare(_ reference: Reference, _ other: UnsafeRawBufferPointer) -> Int32 {
+        let length = reference.length
         let common = min(length, other.count)
         if common > 0 {
-            let order = memcmp(base + start, other.baseAddress!, common)
+            let order = memcmp(pointer(reference), other.baseAddress!, common)
             if order != 0 { return order }
         }
         return length == other.count ? 0 : (length < other.count ? -1 : 1)
@@ -66,18 +95,9 @@ public final class ByteArena {
 
     /// Lends the stored string; the view is valid only inside `body`.
     @inline(__always)
-    public func withBytes<Result>(start: Int, length: Int,
+    public func withBytes<Result>(_ reference: Reference,
                                   _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        try body(UnsafeRawBufferPointer(start: base + start, count: length))
-    }
-
-    private func grow(toFit needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
-        newBase.copyMemory(from: base, byteCount: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
+        let length = reference.length
+        return try body(UnsafeRawBufferPointer(start: length == 0 ? nil : UnsafeRawPointer(pointer(reference)), count: length))
     }
 }

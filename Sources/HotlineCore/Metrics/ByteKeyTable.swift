@@ -14,13 +14,12 @@ public final class ByteKeyTable {
     private var slots: [UInt64]
     /// log2 of the slot count.
     private var slotBits: Int
-    /// Per id: arena offset << 26 | length (keys come from lines of at most 64 MiB).
-    private var keyRefs: [UInt64] = []
+    /// Where each id's key is stored.
+    private let keys = BlockArray<ByteArena.Reference>()
     private let arena = ByteArena()
-    private static let lengthBits: UInt64 = 26
 
     /// Number of distinct keys.
-    public var count: Int { keyRefs.count }
+    public var count: Int { keys.count }
 
     public init(expectedCount: Int = 64) {
         slotBits = 4
@@ -45,11 +44,7 @@ public final class ByteKeyTable {
             if slot == 0 { break }
             if slot >> 32 == fingerprint {
                 let id = UInt32(truncatingIfNeeded: slot) &- 1
-                let reference = keyRefs[Int(id)]
-                if arena.equals(start: Int(reference >> Self.lengthBits),
-                                length: Int(reference & (1 << Self.lengthBits - 1)), key) {
-                    return (id, false)
-                }
+                if arena.equals(keys[Int(id)], key) { return (id, false) }
             }
             index = (index + 1) & mask
         }
@@ -57,20 +52,17 @@ public final class ByteKeyTable {
     }
 
     private func insert(_ key: UnsafeRawBufferPointer, fingerprint: UInt64, at index: Int) -> UInt32 {
-        precondition(keyRefs.count < Int(UInt32.max) - 1, "more than 4 billion distinct keys")
-        precondition(key.count < 1 << Self.lengthBits, "key longer than 64 MiB")
-        let id = UInt32(keyRefs.count)
-        keyRefs.append(UInt64(arena.append(key)) << Self.lengthBits | UInt64(key.count))
+        precondition(keys.count < Int(UInt32.max) - 1, "more than 4 billion distinct keys")
+        let id = UInt32(keys.count)
+        keys.append(arena.append(key))
         slots[index] = fingerprint << 32 | UInt64(id + 1)
-        if keyRefs.count * 4 > slots.count * 3 { grow() }
+        if keys.count * 4 > slots.count * 3 { grow() }
         return id
     }
 
     /// The bytes of key `id`; valid only inside `body`.
     public func withKey<Result>(_ id: UInt32, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        let reference = keyRefs[Int(id)]
-        return try arena.withBytes(start: Int(reference >> Self.lengthBits),
-                                   length: Int(reference & (1 << Self.lengthBits - 1)), body)
+        try arena.withBytes(keys[Int(id)], body)
     }
 
     /// Key `id` as text (keys come from validated UTF-8 rows).

@@ -4,18 +4,17 @@
 ///
 /// Fields are ordered and sized so that a case takes 56 bytes: there is one
 /// per distinct case, millions of them.
-struct CaseState {
+struct CaseState: BitwiseCopyable {
     /// The earliest contact so far, ordered by (instant, contact id bytes, input position).
     var firstInstant: Int64
     var firstPosition: InputPosition
-    var firstContactIDStart: Int
+    var firstContactID: ByteArena.Reference
     var contacts: Int64
     /// Earliest `started_at` of a contact at level 2 and at level 3 (`Int64.max`: none).
     /// Only levels above the first contact's count as an escalation, and no
     /// first contact is above level 3, so levels 2 and 3 are all that matter.
     var earliestAtLevel2: Int64
     var earliestAtLevel3: Int64
-    var firstContactIDLength: UInt32
     var firstQueue: UInt32
     var firstLevel: UInt8
     var firstResult: ContactResult
@@ -32,7 +31,7 @@ struct CaseState {
 /// All cases seen by one accumulator, keyed exactly by `case_id` bytes.
 final class CaseBook {
     let ids = ByteKeyTable(expectedCount: 1 << 12)
-    private(set) var states: [CaseState] = []
+    private let states = BlockArray<CaseState>()
     /// Contact ids of first contacts, for the byte-order tie-break.
     private let contactIDs = ByteArena()
 
@@ -47,18 +46,20 @@ final class CaseBook {
         if inserted {
             states.append(CaseState(
                 firstInstant: contact.startedAt, firstPosition: contact.inputPosition,
-                firstContactIDStart: contactIDs.append(contact.contactID), contacts: 1,
+                firstContactID: contactIDs.append(contact.contactID), contacts: 1,
                 earliestAtLevel2: contact.level == 2 ? contact.startedAt : .max,
                 earliestAtLevel3: contact.level == 3 ? contact.startedAt : .max,
-                firstContactIDLength: UInt32(contact.contactID.count), firstQueue: queue,
+                firstQueue: queue,
                 firstLevel: contact.level, firstResult: contact.result, highestLevel: contact.level))
             return
         }
         let index = Int(id)
-        states[index].contacts += 1
-        states[index].highestLevel = max(states[index].highestLevel, contact.level)
-        if contact.level == 2 { states[index].earliestAtLevel2 = min(states[index].earliestAtLevel2, contact.startedAt) }
-        if contact.level == 3 { states[index].earliestAtLevel3 = min(states[index].earliestAtLevel3, contact.startedAt) }
+        states.update(index) { state in
+            state.contacts += 1
+            state.highestLevel = max(state.highestLevel, contact.level)
+            if contact.level == 2 { state.earliestAtLevel2 = min(state.earliestAtLevel2, contact.startedAt) }
+            if contact.level == 3 { state.earliestAtLevel3 = min(state.earliestAtLevel3, contact.startedAt) }
+        }
         if precedesFirst(of: index, instant: contact.startedAt, contactID: contact.contactID, position: contact.inputPosition) {
             replaceFirst(of: index, instant: contact.startedAt, contactID: contact.contactID,
                          position: contact.inputPosition, queue: queue, level: contact.level, result: contact.result)
@@ -67,23 +68,25 @@ final class CaseBook {
 
     /// Folds `other`'s cases in; `queueMap` maps `other`'s queue ids to this accumulator's.
     func merge(_ other: CaseBook, queueMap: [UInt32]) {
-        for otherIndex in other.states.indices {
+        for otherIndex in 0..<other.states.count {
             let theirs = other.states[otherIndex]
             let (id, inserted) = other.ids.withKey(UInt32(otherIndex)) { ids.idInsertingIfNeeded($0) }
             let mappedQueue = queueMap[Int(theirs.firstQueue)]
-            other.contactIDs.withBytes(start: theirs.firstContactIDStart, length: Int(theirs.firstContactIDLength)) { contactID in
+            other.contactIDs.withBytes(theirs.firstContactID) { contactID in
                 if inserted {
                     var copy = theirs
-                    copy.firstContactIDStart = contactIDs.append(contactID)
+                    copy.firstContactID = contactIDs.append(contactID)
                     copy.firstQueue = mappedQueue
                     states.append(copy)
                     return
                 }
                 let index = Int(id)
-                states[index].contacts += theirs.contacts
-                states[index].highestLevel = max(states[index].highestLevel, theirs.highestLevel)
-                states[index].earliestAtLevel2 = min(states[index].earliestAtLevel2, theirs.earliestAtLevel2)
-                states[index].earliestAtLevel3 = min(states[index].earliestAtLevel3, theirs.earliestAtLevel3)
+                states.update(index) { state in
+                    state.contacts += theirs.contacts
+                    state.highestLevel = max(state.highestLevel, theirs.highestLevel)
+                    state.earliestAtLevel2 = min(state.earliestAtLevel2, theirs.earliestAtLevel2)
+                    state.earliestAtLevel3 = min(state.earliestAtLevel3, theirs.earliestAtLevel3)
+                }
                 if precedesFirst(of: index, instant: theirs.firstInstant, contactID: contactID, position: theirs.firstPosition) {
                     replaceFirst(of: index, instant: theirs.firstInstant, contactID: contactID, position: theirs.firstPosition,
                                  queue: mappedQueue, level: theirs.firstLevel, result: theirs.firstResult)
@@ -98,24 +101,20 @@ final class CaseBook {
                                position: InputPosition) -> Bool {
         let current = states[index]
         if instant != current.firstInstant { return instant < current.firstInstant }
-        let order = contactIDs.compare(start: current.firstContactIDStart, length: Int(current.firstContactIDLength), contactID)
+        let order = contactIDs.compare(current.firstContactID, contactID)
         if order != 0 { return order > 0 }
         return position < current.firstPosition
     }
 
     private func replaceFirst(of index: Int, instant: Int64, contactID: UnsafeRawBufferPointer, position: InputPosition,
                               queue: UInt32, level: UInt8, result: ContactResult) {
-        states[index].firstInstant = instant
-        states[index].firstPosition = position
-        if contactID.count <= Int(states[index].firstContactIDLength) {
-            // Reuse the old slot: a shorter or equal id fits where the previous one was.
-            contactIDs.overwrite(start: states[index].firstContactIDStart, with: contactID)
-        } else {
-            states[index].firstContactIDStart = contactIDs.append(contactID)
-        }
-        states[index].firstContactIDLength = UInt32(contactID.count)
-        states[index].firstQueue = queue
-        states[index].firstLevel = level
-        states[index].firstResult = result
+        var state = states[index]
+        state.firstInstant = instant
+        state.firstPosition = position
+        state.firstContactID = contactIDs.replace(state.firstContactID, with: contactID)
+        state.firstQueue = queue
+        state.firstLevel = level
+        state.firstResult = result
+        states[index] = state
     }
 }

@@ -36,7 +36,7 @@ public enum ContactChannel: UInt8, CaseIterable, Sendable {
 }
 
 /// What a contact achieved for its case (SPEC §2.1 contact log `result`).
-public enum ContactResult: UInt8, CaseIterable, Sendable {
+public enum ContactResult: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     case resolved, progressed, escalated, transferred, noProgress
 
     /// A useful contact moved the case forward; a transfer with nothing done

@@ -58,7 +58,7 @@ public struct ContactRecord {
 ///
 /// Packed in one word (16 bits of file index, 48 bits of offset: 65 535 files
 /// of up to 256 TiB each) because every case keeps one.
-public struct InputPosition: Comparable, Hashable, Sendable {
+public struct InputPosition: Comparable, Hashable, Sendable, BitwiseCopyable {
     public static let maximumFileIndex = Int(UInt16.max)
     public static let maximumByteOffset: Int64 = 1 << 48 - 1
 
