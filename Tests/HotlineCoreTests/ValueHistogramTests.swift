@@ -74,3 +74,34 @@ import Testing
         #expect(counted.percentile(76) == 9)
     }
 }
+
+@Suite struct EnumerationParsingTests {
+    private func parse<Value>(_ text: String, _ make: (UnsafeRawBufferPointer) -> Value?) -> Value? {
+        var text = text
+        return text.withUTF8 { make(UnsafeRawBufferPointer($0)) }
+    }
+
+    @Test func everySpellingParsesAndNothingElse() {
+        for (text, outcome) in [("answered", CallOutcome.answered), ("abandoned", .abandoned), ("timeout", .timeout),
+                                ("busy", .busy), ("closed", .closed)] {
+            #expect(parse(text, CallOutcome.init(bytes:)) == outcome)
+        }
+        for (text, channel) in [("phone", ContactChannel.phone), ("email", .email), ("chat", .chat), ("callback", .callback)] {
+            #expect(parse(text, ContactChannel.init(bytes:)) == channel)
+        }
+        for (text, result) in [("resolved", ContactResult.resolved), ("progressed", .progressed), ("escalated", .escalated),
+                               ("transferred", .transferred), ("no_progress", .noProgress)] {
+            #expect(parse(text, ContactResult.init(bytes:)) == result)
+        }
+        for text in ["", "Answered", "answered ", "voicemail", "fax", "noprogress", "no-progress", "bus", "busyy"] {
+            #expect(parse(text, CallOutcome.init(bytes:)) == nil)
+            #expect(parse(text, ContactChannel.init(bytes:)) == nil)
+            #expect(parse(text, ContactResult.init(bytes:)) == nil)
+        }
+    }
+
+    @Test func usefulAndVoiceFollowTheSpec() {
+        #expect(ContactResult.allCases.filter(\.isUseful) == [.resolved, .progressed, .escalated])
+        #expect(ContactChannel.allCases.filter(\.isVoice) == [.phone, .callback])
+    }
+}

@@ -4,14 +4,14 @@ import Testing
 @Suite struct CSVLineTokenizerTests {
     /// The fields of `line` as strings (unescaped), or the quoting problem.
     private func fields(_ line: String) -> Result<[String], QuotingProblem> {
-        var tokenizer = CSVLineTokenizer(capacity: 64)
+        let tokenizer = CSVLineTokenizer(capacity: 64)
         var bytes = Array(line.utf8)
         return bytes.withUnsafeMutableBytes { raw in
             let view = UnsafeRawBufferPointer(raw)
             let unescape = UnescapeBuffer(capacity: 4)
             return tokenizer.tokenize(view).map { count in
                 unescape.startRow(lineLength: view.count)
-                return (0..<count).map { String(decoding: unescape.bytes(of: tokenizer.span($0), in: view), as: UTF8.self) }
+                return (0..<count).map { String(decoding: unescape.space.bytes(of: tokenizer.span($0), in: view), as: UTF8.self) }
             }
         }
     }
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func fieldsBeyondCapacityAreStillCounted() {
-        var tokenizer = CSVLineTokenizer(capacity: 2)
+        let tokenizer = CSVLineTokenizer(capacity: 2)
         var line = Array("1,2,3,4,5".utf8)
         let count = line.withUnsafeMutableBytes { tokenizer.tokenize(UnsafeRawBufferPointer($0)) }
         #expect(count == .success(5))

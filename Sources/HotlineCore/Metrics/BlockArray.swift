@@ -3,18 +3,21 @@
 /// Appending never moves an element: a table of millions of cases grows one
 /// block at a time, without the doubling slack and the transient second copy
 /// of a contiguous `Array` — which, for the largest per-case table, was the
-/// peak of a report's memory.
+/// peak of a report's memory. The block table is a raw pointer rather than an
+/// `Array`, so that reading an element costs no reference counting; an
+/// instance is owned by one thread at a time, like the accumulator that holds it.
 final class BlockArray<Element: BitwiseCopyable> {
     private static var blockShift: Int { 14 }
     private static var blockSize: Int { 1 << blockShift }
 
-    private var blocks: [UnsafeMutablePointer<Element>] = []
+    private var blocks = PointerList<UnsafeMutablePointer<Element>>()
     private(set) var count = 0
 
     init() {}
 
     deinit {
-        for block in blocks { block.deallocate() }
+        for index in 0..<blocks.count { blocks[index].deallocate() }
+        blocks.deallocate()
     }
 
     @inline(__always)
@@ -42,4 +45,31 @@ final class BlockArray<Element: BitwiseCopyable> {
         (blocks[count >> Self.blockShift] + (count & (Self.blockSize - 1))).initialize(to: element)
         count += 1
     }
+}
+
+/// A short, growable list of trivial values (block pointers) in raw memory.
+/// The owner deallocates it; reading an element is a plain load.
+struct PointerList<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>?
+    private var capacity = 0
+    private(set) var count = 0
+
+    @inline(__always)
+    subscript(index: Int) -> Element { base![index] }
+
+    mutating func append(_ element: Element) {
+        if count == capacity {
+            capacity = max(8, capacity * 2)
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+            if let base {
+                grown.initialize(from: base, count: count)
+                base.deallocate()
+            }
+            base = grown
+        }
+        (base! + count).initialize(to: element)
+        count += 1
+    }
+
+    func deallocate() { base?.deallocate() }
 }

@@ -12,6 +12,8 @@ import Darwin
 /// instead of one `[UInt8]` per key, and no block ever moves, so growth costs
 /// neither a copy nor slack beyond the block being filled. A string never
 /// straddles two blocks; one longer than a block gets a block of its own.
+/// Owned by one thread at a time; the block table is a raw list so that
+/// reading a string costs no reference counting.
 public final class ByteArena {
     /// Where a string is: block (18 bits), offset in the block (20 bits),
     /// length (26 bits: strings come from lines of at most 64 MiB).
@@ -31,14 +33,15 @@ public final class ByteArena {
 
     private static let blockSize = 1 << 20
 
-    private var blocks: [UnsafeMutableRawPointer] = []
+    private var blocks = PointerList<UnsafeMutableRawPointer>()
     /// Bytes used in the last block; a block holding one oversized string counts as full.
     private var used = 0
 
     public init() {}
 
     deinit {
-        for block in blocks { block.deallocate() }
+        for index in 0..<blocks.count { blocks[index].deallocate() }
+        blocks.deallocate()
     }
 
     @inline(__always)
@@ -50,7 +53,7 @@ public final class ByteArena {
     @inline(__always)
     public func append(_ bytes: UnsafeRawBufferPointer) -> Reference {
         guard !bytes.isEmpty else { return Reference(block: 0, offset: 0, length: 0) }
-        if blocks.isEmpty || used + bytes.count > Self.blockSize {
+        if blocks.count == 0 || used + bytes.count > Self.blockSize {
             blocks.append(.allocate(byteCount: max(Self.blockSize, bytes.count), alignment: 16))
             used = 0
         }
@@ -78,7 +81,26 @@ public final class ByteArena {
         let length = reference.length
         guard length == other.count else { return false }
         guard length > 0 else { return true }
-        return memcmp(pointer(reference), other.baseAddress!, length) == 0
+        return Self.bytesEqual(pointer(reference), other.baseAddress!, length)
+    }
+
+    /// Word-at-a-time equality: ids are short, and a call to `memcmp` per
+    /// probe costs more than comparing them inline.
+    @inline(__always)
+    static func bytesEqual(_ lhs: UnsafeRawPointer, _ rhs: UnsafeRawPointer, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if lhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != rhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < count {
+            if lhs.load(fromByteOffset: offset, as: UInt8.self) != rhs.load(fromByteOffset: offset, as: UInt8.self) {
+                return false
+            }
+            offset += 1
+        }
+        return true
     }
 
     /// Byte-order comparison (as `memcmp`, a prefix first) of the stored string with `other`.

@@ -8,12 +8,14 @@
 /// taken from the same top bits, the table grows without rehashing a key.
 ///
 /// Not thread-safe: each worker owns its tables, and merging maps one table's
-/// ids into another's.
+/// ids into another's. The slots live in raw memory so that a probe is a
+/// plain load, with no reference counting or exclusivity check per row.
 public final class ByteKeyTable {
     /// High 32 bits: hash fingerprint; low 32 bits: `id + 1` (0 = empty).
-    private var slots: [UInt64]
+    private var slots: UnsafeMutablePointer<UInt64>
     /// log2 of the slot count.
     private var slotBits: Int
+    private var slotCount: Int { 1 << slotBits }
     /// Where each id's key is stored.
     private let keys = BlockArray<ByteArena.Reference>()
     private let arena = ByteArena()
@@ -22,10 +24,14 @@ public final class ByteKeyTable {
     public var count: Int { keys.count }
 
     public init(expectedCount: Int = 64) {
-        slotBits = 4
-        while 1 << slotBits < expectedCount * 4 / 3 + 1 { slotBits += 1 }
-        slots = Array(repeating: 0, count: 1 << slotBits)
+        var bits = 4
+        while 1 << bits < expectedCount * 4 / 3 + 1 { bits += 1 }
+        slotBits = bits
+        slots = .allocate(capacity: 1 << bits)
+        slots.initialize(repeating: 0, count: 1 << bits)
     }
+
+    deinit { slots.deallocate() }
 
     /// The id of `key`, added if new.
     @inline(__always)
@@ -37,7 +43,7 @@ public final class ByteKeyTable {
     @inline(__always)
     public func idInsertingIfNeeded(_ key: UnsafeRawBufferPointer) -> (id: UInt32, inserted: Bool) {
         let fingerprint = ByteHash.hash(key) >> 32
-        let mask = slots.count - 1
+        let mask = slotCount - 1
         var index = Int(truncatingIfNeeded: fingerprint >> (32 - UInt64(slotBits)))
         while true {
             let slot = slots[index]
@@ -56,7 +62,7 @@ public final class ByteKeyTable {
         let id = UInt32(keys.count)
         keys.append(arena.append(key))
         slots[index] = fingerprint << 32 | UInt64(id + 1)
-        if keys.count * 4 > slots.count * 3 { grow() }
+        if keys.count * 4 > slotCount * 3 { grow() }
         return id
     }
 
@@ -72,16 +78,19 @@ public final class ByteKeyTable {
 
     /// Doubles the slots; each key's new position comes from its stored fingerprint.
     private func grow() {
+        let oldSlots = slots, oldCount = slotCount
         slotBits += 1
         precondition(slotBits <= 32, "a table of more than 2³² slots")
-        var newSlots = [UInt64](repeating: 0, count: 1 << slotBits)
-        let mask = newSlots.count - 1
-        for slot in slots where slot != 0 {
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        let mask = slotCount - 1
+        for oldIndex in 0..<oldCount where oldSlots[oldIndex] != 0 {
+            let slot = oldSlots[oldIndex]
             var index = Int(truncatingIfNeeded: (slot >> 32) >> (32 - UInt64(slotBits)))
-            while newSlots[index] != 0 { index = (index + 1) & mask }
-            newSlots[index] = slot
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = slot
         }
-        slots = newSlots
+        oldSlots.deallocate()
     }
 }
 

@@ -5,14 +5,15 @@ public enum CallOutcome: UInt8, CaseIterable, Sendable {
     /// The outcome spelled exactly (lower case) by `bytes`, or `nil`.
     @inlinable
     public init?(bytes: UnsafeRawBufferPointer) {
-        guard let value = ByteEnum<CallOutcome>.match(bytes, among: CallOutcome.spellings) else { return nil }
-        self = value
+        switch bytes.count {
+        case 8 where bytes.spells("answered"): self = .answered
+        case 9 where bytes.spells("abandoned"): self = .abandoned
+        case 7 where bytes.spells("timeout"): self = .timeout
+        case 4 where bytes.spells("busy"): self = .busy
+        case 6 where bytes.spells("closed"): self = .closed
+        default: return nil
+        }
     }
-
-    @usableFromInline
-    static let spellings: [(CallOutcome, StaticString)] = [
-        (.answered, "answered"), (.abandoned, "abandoned"), (.timeout, "timeout"), (.busy, "busy"), (.closed, "closed"),
-    ]
 }
 
 /// The medium of a CRM contact (SPEC §2.1 contact log `channel`).
@@ -23,16 +24,17 @@ public enum ContactChannel: UInt8, CaseIterable, Sendable {
     /// of calls per useful contact.
     @inlinable public var isVoice: Bool { self == .phone || self == .callback }
 
+    /// The channel spelled exactly (lower case) by `bytes`, or `nil`.
     @inlinable
     public init?(bytes: UnsafeRawBufferPointer) {
-        guard let value = ByteEnum<ContactChannel>.match(bytes, among: ContactChannel.spellings) else { return nil }
-        self = value
+        switch bytes.count {
+        case 5 where bytes.spells("phone"): self = .phone
+        case 5 where bytes.spells("email"): self = .email
+        case 4 where bytes.spells("chat"): self = .chat
+        case 8 where bytes.spells("callback"): self = .callback
+        default: return nil
+        }
     }
-
-    @usableFromInline
-    static let spellings: [(ContactChannel, StaticString)] = [
-        (.phone, "phone"), (.email, "email"), (.chat, "chat"), (.callback, "callback"),
-    ]
 }
 
 /// What a contact achieved for its case (SPEC §2.1 contact log `result`).
@@ -43,36 +45,29 @@ public enum ContactResult: UInt8, CaseIterable, Sendable, BitwiseCopyable {
     /// or a contact with no progress did not.
     @inlinable public var isUseful: Bool { self == .resolved || self == .progressed || self == .escalated }
 
+    /// The result spelled exactly (lower case) by `bytes`, or `nil`.
     @inlinable
     public init?(bytes: UnsafeRawBufferPointer) {
-        guard let value = ByteEnum<ContactResult>.match(bytes, among: ContactResult.spellings) else { return nil }
-        self = value
+        switch bytes.count {
+        case 8 where bytes.spells("resolved"): self = .resolved
+        case 10 where bytes.spells("progressed"): self = .progressed
+        case 9 where bytes.spells("escalated"): self = .escalated
+        case 11 where bytes.spells("transferred"): self = .transferred
+        case 11 where bytes.spells("no_progress"): self = .noProgress
+        default: return nil
+        }
     }
-
-    @usableFromInline
-    static let spellings: [(ContactResult, StaticString)] = [
-        (.resolved, "resolved"), (.progressed, "progressed"), (.escalated, "escalated"),
-        (.transferred, "transferred"), (.noProgress, "no_progress"),
-    ]
 }
 
-/// Matches raw field bytes against a handful of exact spellings without
-/// building a `String`: enums are parsed on every row.
-@usableFromInline
-enum ByteEnum<Value> {
+extension UnsafeRawBufferPointer {
+    /// Whether these bytes are exactly `word`: enums are matched on raw field
+    /// bytes, on every row, without building a `String`.
     @inlinable
-    static func match(_ bytes: UnsafeRawBufferPointer, among spellings: [(Value, StaticString)]) -> Value? {
-        for (value, spelling) in spellings where spelling.utf8CodeUnitCount == bytes.count {
-            if bytes.count == 0 || memoryEquals(bytes.baseAddress!, spelling.utf8Start, bytes.count) {
-                return value
-            }
-        }
-        return nil
-    }
-
-    @inlinable
-    static func memoryEquals(_ lhs: UnsafeRawPointer, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        for offset in 0..<count where lhs.load(fromByteOffset: offset, as: UInt8.self) != rhs[offset] {
+    func spells(_ word: StaticString) -> Bool {
+        guard word.utf8CodeUnitCount == count else { return false }
+        guard let base = baseAddress else { return true }
+        let expected = word.utf8Start
+        for offset in 0..<count where base.load(fromByteOffset: offset, as: UInt8.self) != expected[offset] {
             return false
         }
         return true

@@ -27,25 +27,36 @@ enum QuotingProblem: Error, Equatable, CustomStringConvertible {
 /// Splits one CSV line (line ending removed) into field spans per RFC 4180,
 /// with the SPEC's rule that a quoted field never spans lines.
 ///
-/// Spans are written into storage the tokenizer reuses for every line, so
-/// tokenizing allocates nothing. Lines with more fields than `capacity` are
+/// Spans are written into raw storage the tokenizer reuses for every line,
+/// so tokenizing allocates nothing and handing the spans to the row parser
+/// costs no reference counting. Lines with more fields than `capacity` are
 /// still counted exactly; only the first `capacity` spans are kept.
-struct CSVLineTokenizer {
-    private var spans: [FieldSpan]
-
+final class CSVLineTokenizer {
+    private let spans: UnsafeMutablePointer<FieldSpan>
     /// How many field spans a line can keep.
-    var capacity: Int { spans.count }
+    let capacity: Int
 
     init(capacity: Int) {
-        spans = Array(repeating: FieldSpan(start: 0, end: 0, hasEscapedQuotes: false), count: max(capacity, 1))
+        self.capacity = max(capacity, 1)
+        spans = .allocate(capacity: self.capacity)
+        spans.initialize(repeating: FieldSpan(start: 0, end: 0, hasEscapedQuotes: false), count: self.capacity)
     }
 
-    /// The span of field `index` of the last line tokenized (`index` < capacity).
+    deinit { spans.deallocate() }
+
+    /// The span of field `index` of the last line tokenized.
     @inline(__always)
-    func span(_ index: Int) -> FieldSpan { spans[index] }
+    func span(_ index: Int) -> FieldSpan {
+        precondition(index < capacity, "field beyond the tokenizer's capacity")
+        return spans[index]
+    }
+
+    /// The spans of the last line tokenized, valid until the next `tokenize`
+    /// and as long as the tokenizer lives.
+    var storage: UnsafePointer<FieldSpan> { UnsafePointer(spans) }
 
     /// Tokenizes `line`; returns the number of fields.
-    mutating func tokenize(_ line: UnsafeRawBufferPointer) -> Result<Int, QuotingProblem> {
+    func tokenize(_ line: UnsafeRawBufferPointer) -> Result<Int, QuotingProblem> {
         let count = line.count
         guard let base = line.baseAddress, count > 0 else {
             record(0, FieldSpan(start: 0, end: 0, hasEscapedQuotes: false))
@@ -96,8 +107,8 @@ struct CSVLineTokenizer {
     }
 
     @inline(__always)
-    private mutating func record(_ field: Int, _ span: FieldSpan) {
-        if field < spans.count { spans[field] = span }
+    private func record(_ field: Int, _ span: FieldSpan) {
+        if field < capacity { spans[field] = span }
     }
 }
 
@@ -106,38 +117,53 @@ struct CSVLineTokenizer {
 ///
 /// `startRow(lineLength:)` makes room for the whole line before any field is
 /// unescaped (unescaped content is never longer than the line), so views
-/// handed out for one row stay valid while the row is being parsed.
+/// handed out for one row stay valid while the row is being parsed. The row
+/// parser works on `ScratchSpace`, a plain view of this memory, so that
+/// reading a field involves no reference counting.
 final class UnescapeBuffer {
-    private var base: UnsafeMutableRawPointer
     private var capacity: Int
-    private var used = 0
+    private(set) var space: ScratchSpace
 
     init(capacity: Int = 256) {
         self.capacity = capacity
-        base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+        space = ScratchSpace(base: .allocate(byteCount: capacity, alignment: 1), capacity: capacity,
+                             used: .allocate(capacity: 1))
+        space.used.initialize(to: 0)
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        space.base.deallocate()
+        space.used.deallocate()
+    }
 
     /// Forgets the previous row's fields and guarantees room for this one's.
     @inline(__always)
     func startRow(lineLength: Int) {
-        used = 0
+        space.used.pointee = 0
         if lineLength > capacity {
-            base.deallocate()
+            space.base.deallocate()
             capacity = max(lineLength, capacity * 2)
-            base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+            space = ScratchSpace(base: .allocate(byteCount: capacity, alignment: 1), capacity: capacity, used: space.used)
         }
     }
+}
 
-    /// The field's content: a view into `line`, or into this buffer when it
-    /// had to be unescaped. Valid until the next `startRow`.
+/// The memory of an `UnescapeBuffer`, valid while the buffer lives and until
+/// its next `startRow`.
+struct ScratchSpace {
+    let base: UnsafeMutableRawPointer
+    let capacity: Int
+    let used: UnsafeMutablePointer<Int>
+
+    /// The field's content: a view into `line`, or into the scratch memory
+    /// when it had to be unescaped.
     @inline(__always)
     func bytes(of span: FieldSpan, in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         let raw = UnsafeRawBufferPointer(rebasing: line[span.start..<span.end])
         guard span.hasEscapedQuotes else { return raw }
-        precondition(used + raw.count <= capacity, "a field was unescaped twice in one row")
-        let start = used
+        let start = used.pointee
+        precondition(start + raw.count <= capacity, "a field was unescaped twice in one row")
+        var end = start
         var previousWasQuote = false
         for byte in raw {
             let isQuote = byte == UInt8(ascii: "\"")
@@ -146,9 +172,10 @@ final class UnescapeBuffer {
                 continue
             }
             previousWasQuote = isQuote
-            base.storeBytes(of: byte, toByteOffset: used, as: UInt8.self)
-            used += 1
+            base.storeBytes(of: byte, toByteOffset: end, as: UInt8.self)
+            end += 1
         }
-        return UnsafeRawBufferPointer(start: base + start, count: used - start)
+        used.pointee = end
+        return UnsafeRawBufferPointer(start: base + start, count: end - start)
     }
 }

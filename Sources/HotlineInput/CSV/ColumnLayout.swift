@@ -43,7 +43,7 @@ public struct ColumnLayout: Sendable, Equatable {
             let unescaped = UnescapeBuffer()
             for field in 0..<count {
                 unescaped.startRow(lineLength: line.count)
-                names.append(String(decoding: unescaped.bytes(of: tokenizer.span(field), in: line), as: UTF8.self))
+                names.append(String(decoding: unescaped.space.bytes(of: tokenizer.span(field), in: line), as: UTF8.self))
             }
         }
         return names

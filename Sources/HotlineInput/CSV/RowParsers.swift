@@ -100,13 +100,19 @@ struct ContactRowParser {
 
 /// The fields of the line being parsed, unescaped on demand. Each field is
 /// read once per row: the unescape buffer has room for the line once.
+///
+/// Holds only raw views — of the tokenizer's spans and of the unescape
+/// scratch memory — which `ChunkParser` keeps alive while it parses the line:
+/// this keeps reference counting off the per-row path. Field indices come
+/// from the header layout, and a line is parsed only when its field count
+/// equals the header's, so every index is a tokenized field.
 struct FieldReader {
     let line: UnsafeRawBufferPointer
-    let tokenizer: CSVLineTokenizer
-    let unescape: UnescapeBuffer
+    let spans: UnsafePointer<FieldSpan>
+    let scratch: ScratchSpace
 
     @inline(__always)
     func bytes(_ index: Int) -> UnsafeRawBufferPointer {
-        unescape.bytes(of: tokenizer.span(index), in: line)
+        scratch.bytes(of: spans[index], in: line)
     }
 }

@@ -36,8 +36,11 @@ public struct ChunkOutcome: Sendable {
 ///
 /// Owns the scratch state (field spans, unescape buffer) reused for every
 /// line, so parsing allocates nothing per row.
+///
+/// A parser belongs to one worker thread, so its stored properties opt out of
+/// Swift's dynamic exclusivity checks, which the per-row path cannot afford.
 public final class ChunkParser {
-    private var tokenizer = CSVLineTokenizer(capacity: 16)
+    @exclusivity(unchecked) private var tokenizer = CSVLineTokenizer(capacity: 16)
     private let unescape = UnescapeBuffer()
     private let keepRejectedText: Bool
 
@@ -50,14 +53,15 @@ public final class ChunkParser {
                       into accumulator: MetricsAccumulator) -> ChunkOutcome {
         let layout = file.layout
         if tokenizer.capacity <= layout.fieldCount { tokenizer = CSVLineTokenizer(capacity: layout.fieldCount + 1) }
+        // Locals for the whole chunk: reading them from `self` per line would
+        // retain and release each one per row.
+        let tokenizer = self.tokenizer, unescape = self.unescape
+        let rows = RowParser(layout: layout, fileIndex: file.index)
         var outcome = ChunkOutcome()
         guard let base = chunk.baseAddress else { return outcome }
-        let callParser = layout.kind == .calls ? CallRowParser(layout: layout) : nil
-        let contactParser = layout.kind == .contacts ? ContactRowParser(layout: layout) : nil
         var lineStart = 0
         while lineStart < chunk.count {
-            let remaining = chunk.count - lineStart
-            let newline = memchr(base + lineStart, 0x0A, remaining)
+            let newline = memchr(base + lineStart, 0x0A, chunk.count - lineStart)
             let lineEnd = newline.map { UnsafeRawPointer($0) - base } ?? chunk.count
             var contentEnd = lineEnd
             if newline != nil, contentEnd > lineStart, base.load(fromByteOffset: contentEnd - 1, as: UInt8.self) == 0x0D {
@@ -67,9 +71,8 @@ public final class ChunkParser {
             outcome.lines += 1
             if contentEnd > lineStart {
                 let line = UnsafeRawBufferPointer(start: base + lineStart, count: contentEnd - lineStart)
-                let position = InputPosition(fileIndex: file.index, byteOffset: startOffset + Int64(lineStart))
-                if let problem = parseLine(line, layout: layout, position: position, calls: callParser,
-                                           contacts: contactParser, into: accumulator) {
+                if let problem = rows.parse(line, at: startOffset + Int64(lineStart), tokenizer: tokenizer,
+                                            unescape: unescape, into: accumulator) {
                     outcome.rejected.append(RejectedLine(lineInChunk: lineIndex, reason: problem,
                                                          text: keepRejectedText ? Array(line) : nil))
                 } else {
@@ -80,28 +83,43 @@ public final class ChunkParser {
         }
         return outcome
     }
+}
+
+/// Parses one line of a file with a given layout into the accumulator.
+/// Plain values only (no references), so it costs nothing to pass around.
+private struct RowParser {
+    let fieldCount: Int
+    let fileIndex: Int
+    let calls: CallRowParser?
+    let contacts: ContactRowParser?
+
+    init(layout: ColumnLayout, fileIndex: Int) {
+        fieldCount = layout.fieldCount
+        self.fileIndex = fileIndex
+        calls = layout.kind == .calls ? CallRowParser(layout: layout) : nil
+        contacts = layout.kind == .contacts ? ContactRowParser(layout: layout) : nil
+    }
 
     /// Adds one non-empty line to the accumulator, or returns why it is rejected.
     @inline(__always)
-    private func parseLine(_ line: UnsafeRawBufferPointer, layout: ColumnLayout, position: InputPosition,
-                           calls: CallRowParser?, contacts: ContactRowParser?,
-                           into accumulator: MetricsAccumulator) -> RejectReason? {
-        let fieldCount: Int
+    func parse(_ line: UnsafeRawBufferPointer, at offset: Int64, tokenizer: CSVLineTokenizer,
+               unescape: UnescapeBuffer, into accumulator: MetricsAccumulator) -> RejectReason? {
+        let found: Int
         switch tokenizer.tokenize(line) {
-        case .success(let count): fieldCount = count
+        case .success(let count): found = count
         case .failure(let problem): return .quoting(problem.description)
         }
-        guard fieldCount == layout.fieldCount else { return .fieldCount(found: fieldCount, expected: layout.fieldCount) }
+        guard found == fieldCount else { return .fieldCount(found: found, expected: fieldCount) }
         guard UTF8Validation.isValid(line) else { return .invalidUTF8 }
         unescape.startRow(lineLength: line.count)
-        let fields = FieldReader(line: line, tokenizer: tokenizer, unescape: unescape)
+        let fields = FieldReader(line: line, spans: tokenizer.storage, scratch: unescape.space)
         if let calls {
             switch calls.parse(fields) {
             case .success(let record): accumulator.add(record)
             case .failure(let reason): return reason
             }
         } else if let contacts {
-            switch contacts.parse(fields, position: position) {
+            switch contacts.parse(fields, position: InputPosition(fileIndex: fileIndex, byteOffset: offset)) {
             case .success(let record): accumulator.add(record)
             case .failure(let reason): return reason
             }
