@@ -33,11 +33,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HotlineCoreTests", dependencies: ["HotlineCore"]),
-        .testTarget(name: "HotlineInputTests", dependencies: ["HotlineInput", "HotlineCore", "CZstd"]),
+        // Helpers shared by the test targets (a seeded random generator).
+        .target(name: "HotlineTestSupport", path: "Tests/HotlineTestSupport"),
+        .testTarget(name: "HotlineCoreTests", dependencies: ["HotlineCore", "HotlineTestSupport"]),
+        .testTarget(name: "HotlineInputTests", dependencies: ["HotlineInput", "HotlineCore", "CZstd", "HotlineTestSupport"]),
         .testTarget(
             name: "HotlineEndToEndTests",
-            dependencies: ["HotlineInput", "HotlineCore", "HotlineGenerator", "hotline"],
+            dependencies: ["HotlineInput", "HotlineCore", "HotlineGenerator", "hotline", "HotlineTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

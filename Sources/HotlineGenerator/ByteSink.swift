@@ -26,6 +26,14 @@ final class ByteSink {
 
     deinit { buffer.deallocate() }
 
+    /// A sink whose file starts with `header` (a log's header line).
+    static func startingWith(_ header: String, file: OutputFile) throws -> ByteSink {
+        let sink = ByteSink(file: file)
+        try sink.reserve(maximumRowLength)
+        sink.append(ByteToken(header))
+        return sink
+    }
+
     /// Makes room for `length` more bytes, writing the buffer out if needed.
     @inline(__always)
     func reserve(_ length: Int) throws {

@@ -11,10 +11,8 @@ struct CallLogWriter {
     private(set) var rows = 0
 
     init(file: OutputFile, customers: CustomerIdentity) throws {
-        sink = ByteSink(file: file)
+        sink = try ByteSink.startingWith(Self.header, file: file)
         self.customers = customers
-        try sink.reserve(ByteSink.maximumRowLength)
-        sink.append(ByteToken(Self.header))
     }
 
     /// Appends the row of call `number`.

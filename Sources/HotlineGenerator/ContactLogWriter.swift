@@ -15,10 +15,8 @@ struct ContactLogWriter {
     private(set) var rows = 0
 
     init(file: OutputFile, customers: CustomerIdentity) throws {
-        sink = ByteSink(file: file)
+        sink = try ByteSink.startingWith(Self.header, file: file)
         self.customers = customers
-        try sink.reserve(ByteSink.maximumRowLength)
-        sink.append(ByteToken(Self.header))
     }
 
     /// Appends `contact` as contact `k<rows + 1>`: ids follow the file's

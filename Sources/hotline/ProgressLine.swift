@@ -1,4 +1,5 @@
 import Dispatch
+import HotlineCore
 import HotlineInput
 
 /// A one-line live status on stderr (decoded bytes, rows, rows per second),
@@ -14,9 +15,10 @@ final class ProgressLine {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             guard seconds >= 1 else { return }
             let rows = progress.rowsAccepted + progress.rowsRejected
-            let megabytes = Double(progress.bytesDecoded) / 1e6
-            standardError.write("\r\u{1B}[K\(Self.decimal(megabytes, 1)) MB decoded · \(Self.decimal(Double(rows), 0)) rows · "
-                + "\(Self.decimal(Double(rows) / seconds, 0)) rows/s · \(progress.rowsRejected) rejected")
+            let rate = Int64(Double(rows) / seconds)
+            standardError.write("\r\u{1B}[K\(HumanNumberText.bytes(progress.bytesDecoded)) decoded · "
+                + "\(HumanNumberText.grouped(rows)) rows · \(HumanNumberText.grouped(rate)) rows/s · "
+                + "\(HumanNumberText.grouped(progress.rowsRejected)) rejected")
         }
         timer.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
         timer.resume()
@@ -28,11 +30,5 @@ final class ProgressLine {
         if DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds >= 1_000_000_000 {
             standardError.write("\r\u{1B}[K")
         }
-    }
-
-    private static func decimal(_ value: Double, _ fractionDigits: Int) -> String {
-        let scale = fractionDigits == 0 ? 1.0 : 10.0
-        let rounded = (value * scale).rounded() / scale
-        return fractionDigits == 0 ? String(Int64(rounded)) : String(rounded)
     }
 }

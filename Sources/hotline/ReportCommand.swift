@@ -75,8 +75,9 @@ struct ReportCommand: ParsableCommand {
             + contactFiles.map { InputFileSpec(path: $0, kind: .contacts) }
             + files.map { InputFileSpec(path: $0) }
         let options = ReportJobOptions(
-            parameters: ReportParameters(serviceLevelThresholdSeconds: serviceLevelThreshold,
-                                         shortAbandonSeconds: shortAbandon, timeZone: timeZone),
+            parameters: ReportParameters(
+                thresholds: CallThresholds(serviceLevelSeconds: serviceLevelThreshold, shortAbandonSeconds: shortAbandon),
+                timeZone: timeZone),
             zone: try zone(),
             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
             rejectsPath: rejects)

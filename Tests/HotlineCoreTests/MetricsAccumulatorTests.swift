@@ -1,5 +1,6 @@
 import Testing
 @testable import HotlineCore
+import HotlineTestSupport
 
 /// Every metric in every scope of `MetricFixture`, computed by hand.
 ///
@@ -114,7 +115,7 @@ import Testing
 
     @Test(arguments: 1...25)
     func anySplitInAnyOrderMergesToTheSameReport(seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(seed: seed)
         let parts = Int(random.next() % 5) + 1
         let accumulators = (0..<parts).map { _ in MetricsAccumulator(thresholds: Self.thresholds, zone: .utc) }
         var calls = MetricFixture.calls
@@ -169,17 +170,3 @@ extension MetricValue: ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
     public init(nilLiteral: ()) { self = .null }
 }
 
-/// A small deterministic generator so that property tests replay exactly.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -42,7 +42,7 @@ private let awkwardQueue = #"support, "EU" Zürich"#
 
 /// One awkward queue with a few values, no days.
 private let smallReport = Report(
-    parameters: ReportParameters(serviceLevelThresholdSeconds: 20, shortAbandonSeconds: 5, timeZone: "Europe/Paris"),
+    parameters: ReportParameters(thresholds: CallThresholds(serviceLevelSeconds: 20, shortAbandonSeconds: 5), timeZone: "Europe/Paris"),
     input: InputSummary(
         files: 2, bytesRead: 3272, bytesDecoded: 10_485_760,
         calls: RowCounts(rows: 15, rejected: 1), contacts: RowCounts(rows: 18, rejected: 0)),

@@ -1,5 +1,6 @@
 import HotlineCore
 import Testing
+import HotlineTestSupport
 
 /// Parses `text` as the bytes of a CSV field.
 private func parse(_ text: String) -> Result<Int64, TimestampError> {
@@ -10,17 +11,6 @@ private func parse(bytes: [UInt8]) -> Result<Int64, TimestampError> {
     bytes.withUnsafeBytes { Timestamp.parse($0) }
 }
 
-/// SplitMix64: a fixed seed makes every random test reproducible.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Timestamp.parse")
 struct TimestampTests {
@@ -109,7 +99,7 @@ struct TimestampTests {
 
     @Test("arbitrary bytes never crash and every byte position is checked")
     func arbitraryBytes() {
-        var random = SeededGenerator(state: 2026)
+        var random = SeededRandom(seed: 2026)
         for _ in 0..<20_000 {
             let length = Int.random(in: 0...30, using: &random)
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -121,7 +111,7 @@ struct TimestampTests {
 
     @Test("mutated timestamps agree with a slow reference parser")
     func mutations() {
-        var random = SeededGenerator(state: 11_20)
+        var random = SeededRandom(seed: 11_20)
         let seeds = ["2026-11-20T08:15:03Z", "2024-02-29T23:59:59-23:59", "1900-02-28T00:00:00+14:00"]
         let alphabet = Array("0123456789-+:TZtz .".utf8) + [0, 0x7F, 0xC3, 0xFF]
         for _ in 0..<50_000 {

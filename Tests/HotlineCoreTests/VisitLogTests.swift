@@ -1,9 +1,10 @@
 import Testing
 @testable import HotlineCore
+import HotlineTestSupport
 
 @Suite struct VisitLogTests {
     @Test func radixSortOrdersKeysAndCarriesValues() {
-        var random = SplitMix(seed: 11)
+        var random = SeededRandom(seed: 11)
         var keys = (0..<5_000).map { _ in random.next() >> (random.next() % 40) }
         var values = keys.map { UInt32(truncatingIfNeeded: $0 &* 31) }
         let expected = keys.sorted()
@@ -23,7 +24,7 @@ import Testing
     /// Visits recorded in any order, across many compactions, fold into one
     /// entry per (customer, pair) with exact attempt counts and answered flags.
     @Test func compactionFoldsVisitsExactly() {
-        var random = SplitMix(seed: 5)
+        var random = SeededRandom(seed: 5)
         var log = VisitLog()
         var expected: [UInt64: (attempts: UInt32, answered: Bool)] = [:]
         for _ in 0..<300_000 {

@@ -1,17 +1,7 @@
 import HotlineCore
 import Testing
+import HotlineTestSupport
 
-/// SplitMix64: a fixed seed makes every random test reproducible.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("ZoneOffsets and LocalClock")
 struct ZoneOffsetsTests {
@@ -75,7 +65,7 @@ struct ZoneOffsetsTests {
 
     @Test("LocalClock agrees with offset(at:) for random instants in random and in time order")
     func clockMatchesBinarySearch() {
-        var random = SplitMix64(state: 42)
+        var random = SeededRandom(seed: 42)
         // A zone with 400 transitions a few hours to days apart, offsets −12 h...+14 h.
         var at: Int64 = -1_000_000
         var transitions: [(at: Int64, offset: Int32)] = []

@@ -2,6 +2,7 @@ import Foundation
 import HotlineCore
 import HotlineInput
 import Testing
+import HotlineTestSupport
 
 /// Any way of cutting the input — chunk sizes down to one byte, any number
 /// of threads, the same rows spread over several files — gives the same report.
@@ -45,17 +46,3 @@ import Testing
     }
 }
 
-/// SplitMix64: a seeded generator so that property tests replay exactly.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -2,18 +2,8 @@ import Foundation
 import HotlineCore
 @testable import HotlineInput
 import Testing
+import HotlineTestSupport
 
-/// SplitMix64: a fixed seed makes every random test reproducible.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private func zone(_ identifier: String) throws -> ZoneOffsets {
     try ZoneOffsets(timeZoneIdentifier: identifier)
@@ -198,7 +188,7 @@ struct TimeZoneRulesTests {
 private func expectAgreement(
     _ zone: ZoneOffsets, _ foundationZone: TimeZone, identifier: String, samples: Int
 ) throws {
-    var random = SplitMix64(state: UInt64(truncatingIfNeeded: identifier.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
+    var random = SeededRandom(seed: UInt64(truncatingIfNeeded: identifier.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
     let range = utc("1970-01-01T00:00:00Z")...utc("2100-01-01T00:00:00Z")
     var instants = (0..<samples).map { _ in Int64.random(in: range, using: &random) }
     for transition in zone.transitions where range.contains(transition.at) {

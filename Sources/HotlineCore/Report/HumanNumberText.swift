@@ -1,8 +1,9 @@
 /// Numbers as people read them in the table output: counts with thousands
 /// separators, rates as percentages with one decimal, durations in the
 /// compact `2m13s` style of `kubectl`, quotients with two decimals. Exact
-/// values belong to the JSON and CSV outputs; here legibility wins.
-enum HumanNumberText {
+/// values belong to the JSON and CSV outputs; here legibility wins. Public so
+/// that the command line's progress line speaks the same way.
+public enum HumanNumberText {
     /// Shown for `null`: a dash reads as "no value", where `0` would be a claim.
     static let noValue = "—"
 
@@ -33,7 +34,7 @@ enum HumanNumberText {
     }
 
     /// `1,234,567`.
-    static func grouped(_ value: some BinaryInteger) -> String {
+    public static func grouped(_ value: some BinaryInteger) -> String {
         let digits = String(value.magnitude)
         var text = ""
         for (position, digit) in digits.enumerated() {
@@ -45,7 +46,7 @@ enum HumanNumberText {
 
     /// `value` rounded half away from zero to `fractionDigits` decimals, with
     /// a grouped integer part: `2.14`, `1,234.50`.
-    static func fixed(_ value: Double, fractionDigits: Int) -> String {
+    public static func fixed(_ value: Double, fractionDigits: Int) -> String {
         var scale: UInt64 = 1
         for _ in 0..<fractionDigits { scale *= 10 }
         let scaled = value.magnitude * Double(scale)
@@ -91,7 +92,7 @@ enum HumanNumberText {
     }
 
     /// A byte count in binary units: `512 B`, `3.2 KiB`, `1.5 GiB`.
-    static func bytes(_ count: Int64) -> String {
+    public static func bytes(_ count: Int64) -> String {
         guard count >= 1_024 else { return grouped(count) + " B" }
         let units = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
         var value = Double(count) / 1_024

@@ -14,8 +14,8 @@ public enum JSONReportWriter {
         let input = report.input
         return .object([
             ("parameters", .object([
-                ("service_level_threshold_s", .integer(parameters.serviceLevelThresholdSeconds)),
-                ("short_abandon_s", .integer(parameters.shortAbandonSeconds)),
+                ("service_level_threshold_s", .integer(parameters.thresholds.serviceLevelSeconds)),
+                ("short_abandon_s", .integer(parameters.thresholds.shortAbandonSeconds)),
                 ("time_zone", .string(parameters.timeZone)),
             ])),
             ("input", .object([

@@ -1,16 +1,12 @@
 /// The thresholds a report was computed with, echoed so that a stored report
 /// says how its service level and short abandons were defined.
 public struct ReportParameters: Equatable, Sendable {
-    /// An answered call counts towards the service level when `wait_s` ≤ this.
-    public var serviceLevelThresholdSeconds: Int64
-    /// An abandoned call is "short" (not counted against the hotline) when `wait_s` < this.
-    public var shortAbandonSeconds: Int64
+    public var thresholds: CallThresholds
     /// The `--tz` value as the user gave it.
     public var timeZone: String
 
-    public init(serviceLevelThresholdSeconds: Int64 = 20, shortAbandonSeconds: Int64 = 5, timeZone: String = "UTC") {
-        self.serviceLevelThresholdSeconds = serviceLevelThresholdSeconds
-        self.shortAbandonSeconds = shortAbandonSeconds
+    public init(thresholds: CallThresholds = CallThresholds(), timeZone: String = "UTC") {
+        self.thresholds = thresholds
         self.timeZone = timeZone
     }
 }

@@ -30,8 +30,8 @@ public enum TableReportWriter {
         var table = TextTable([.left, .left])
         table.append([
             "Parameters",
-            "service level = answered within \(parameters.serviceLevelThresholdSeconds) s"
-                + " · short abandon = under \(parameters.shortAbandonSeconds) s"
+            "service level = answered within \(parameters.thresholds.serviceLevelSeconds) s"
+                + " · short abandon = under \(parameters.thresholds.shortAbandonSeconds) s"
                 + " · time zone \(DisplayName.sanitized(parameters.timeZone))",
         ])
         table.append([

@@ -69,10 +69,8 @@ public enum ReportJob {
         let collector = OrderedCollector(
             rejects: try RejectLog(outputPath: options.rejectsPath, noticeLimit: options.rejectNoticeLimit),
             pool: pool, progress: progress)
-        let thresholds = CallThresholds(serviceLevelSeconds: options.parameters.serviceLevelThresholdSeconds,
-                                        shortAbandonSeconds: options.parameters.shortAbandonSeconds)
         let workers = WorkerSlots(count: options.threads, keepRejectedText: options.rejectsPath != nil) {
-            MetricsAccumulator(thresholds: thresholds, zone: options.zone)
+            MetricsAccumulator(thresholds: options.parameters.thresholds, zone: options.zone)
         }
 
         let finished = DispatchGroup()
