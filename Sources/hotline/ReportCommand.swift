@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
                                valueName: "file"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("Parsing threads (default: all cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Parsing threads, 1 to 256 (default: all cores).", valueName: "n"))
     var threads: Int?
 
     @Flag(help: "Fail (exit status 1, no report) when any row is rejected.")
@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
         }
         guard serviceLevelThreshold >= 0 else { throw ValidationError("--sl-threshold must be ≥ 0") }
         guard shortAbandon >= 0 else { throw ValidationError("--short-abandon must be ≥ 0") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be ≥ 1") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
         _ = try zone()
     }
 

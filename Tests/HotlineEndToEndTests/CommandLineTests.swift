@@ -48,6 +48,7 @@ import Testing
         ["report"],
         ["report", "--format", "xml", "x.csv"],
         ["report", "--threads", "0", "x.csv"],
+        ["report", "--threads", "100000", "x.csv"],
         ["report", "--tz", "Mars/Olympus_Mons", "x.csv"],
         ["report", "--sl-threshold", "-1", "x.csv"],
         ["report", "--no-such-flag", "x.csv"],

@@ -1,5 +1,10 @@
 import Dispatch
 import HotlineCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A log file to read, with its kind when the user named it (`--calls`,
 /// `--contacts`); otherwise the kind is taken from the header.
@@ -53,7 +58,7 @@ public struct ReportResult: Sendable {
 /// Reads the logs and computes the report: one reader decodes the files into
 /// large buffers cut at line ends; a Dispatch pool of workers parses chunks
 /// into per-worker accumulators with no lock per row; the accumulators merge
-/// at the end. At most `2 × threads + 2` chunks are in flight, so memory is
+/// at the end. At most `2 × min(threads, cores) + 2` chunks are in flight, so memory is
 /// bounded by the chunk size and the distinct customers and cases, never by
 /// the size of the input.
 public enum ReportJob {
@@ -64,7 +69,8 @@ public enum ReportJob {
         }
         for file in files { try DecodedInput(path: file.path).close() }
 
-        let pool = BufferPool(buffers: 2 * options.threads + 2, capacity: options.chunkBytes)
+        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let pool = BufferPool(buffers: 2 * min(options.threads, cores) + 2, capacity: options.chunkBytes)
         let queue = WorkQueue<Chunk>()
         let collector = OrderedCollector(
             rejects: try RejectLog(outputPath: options.rejectsPath, noticeLimit: options.rejectNoticeLimit),
