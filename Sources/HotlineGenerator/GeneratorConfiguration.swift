@@ -45,7 +45,8 @@ public struct GeneratorConfiguration: Sendable {
     /// so that even a small dataset covers a whole week (weekends, Sunday
     /// closures) and a large one keeps a realistic daily volume.
     public static func defaultDays(forCalls calls: Int) -> Int {
-        max(7, (max(calls, 0) + callsPerDay - 1) / callsPerDay)
+        let calls = max(calls, 0)
+        return max(7, calls / callsPerDay + (calls % callsPerDay == 0 ? 0 : 1))
     }
 
     public init(

@@ -12,7 +12,13 @@ struct Hotline: ParsableCommand {
             reachability, calls per useful contact, abandonment, service level, speed of answer, \
             handle time and escalation — overall, by queue and by day.
             """,
+        version: "0.1.0",
         subcommands: [ReportCommand.self, GenerateCommand.self])
+
+    /// A bare `hotline` is a usage error: a script that forgot the subcommand must not see success.
+    func run() throws {
+        throw ValidationError("a subcommand is required: report or generate")
+    }
 
     static func main() {
         do {

@@ -67,6 +67,9 @@ struct ReportCommand: ParsableCommand {
         guard serviceLevelThreshold >= 0 else { throw ValidationError("--sl-threshold must be ≥ 0") }
         guard shortAbandon >= 0 else { throw ValidationError("--short-abandon must be ≥ 0") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+        if let rejects, let input = (callFiles + contactFiles + files).first(where: { sameFile($0, rejects) }) {
+            throw ValidationError("--rejects \(rejects) is the input \(input): it would be overwritten")
+        }
         _ = try zone()
     }
 
@@ -79,7 +82,7 @@ struct ReportCommand: ParsableCommand {
                 thresholds: CallThresholds(serviceLevelSeconds: serviceLevelThreshold, shortAbandonSeconds: shortAbandon),
                 timeZone: timeZone),
             zone: try zone(),
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            threads: threads ?? ReportJobOptions.onlineCores,
             rejectsPath: rejects)
 
         let progress = PipelineProgress()
@@ -98,10 +101,17 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(message: "\(result.rejectedRows) rows rejected and --strict is set; no report", status: 1)
         }
         switch format {
-        case .table: writeStandardOutput(TableReportWriter.render(result.report))
-        case .json: writeStandardOutput(JSONReportWriter.render(result.report))
-        case .csv: writeStandardOutput(CSVReportWriter.render(result.report))
+        case .table: try writeStandardOutput(TableReportWriter.render(result.report))
+        case .json: try writeStandardOutput(JSONReportWriter.render(result.report))
+        case .csv: try writeStandardOutput(CSVReportWriter.render(result.report))
         }
+    }
+
+    /// Whether two paths name one existing file (hard links and `./` spellings included).
+    private func sameFile(_ first: String, _ second: String) -> Bool {
+        var firstStatus = stat(), secondStatus = stat()
+        guard stat(first, &firstStatus) == 0, stat(second, &secondStatus) == 0 else { return false }
+        return firstStatus.st_dev == secondStatus.st_dev && firstStatus.st_ino == secondStatus.st_ino
     }
 
     private func zone() throws -> ZoneOffsets {

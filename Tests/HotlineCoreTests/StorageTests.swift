@@ -51,13 +51,19 @@ import Testing
         bytes("Z9") { #expect(arena.compare(reference, $0) > 0) }
     }
 
-    @Test func arenaReplacesInPlaceWhenTheNewStringFits() {
+    @Test func arenaReplacesInPlaceWhileTheNewStringFitsTheFirstRoom() {
         let arena = ByteArena()
         var reference = ByteArena.Reference?.none
-        bytes("longer-id") { reference = arena.append($0) }
+        bytes("longer-id") { reference = arena.appendReplaceable($0) }
+        let first = reference!
         bytes("short") { reference = arena.replace(reference!, with: $0) }
         #expect(arena.withBytes(reference!) { String(decoding: $0, as: UTF8.self) } == "short")
+        // Back to the first length: still the first room, not a new one.
+        bytes("other-id!") { reference = arena.replace(reference!, with: $0) }
+        #expect(reference! == first)
+        #expect(arena.withBytes(reference!) { String(decoding: $0, as: UTF8.self) } == "other-id!")
         bytes("a much longer identifier") { reference = arena.replace(reference!, with: $0) }
+        #expect(reference! != first)
         #expect(arena.withBytes(reference!) { String(decoding: $0, as: UTF8.self) } == "a much longer identifier")
     }
 

@@ -1,3 +1,4 @@
+import HotlineTestSupport
 import Testing
 @testable import HotlineCore
 
@@ -13,7 +14,6 @@ import Testing
         #expect(empty.count == 0)
         #expect(empty.percentile(50) == nil)
         #expect(empty.maximum == nil)
-        #expect(empty.count(atMost: 100) == 0)
     }
 
     @Test func nearestRankOnOneToTen() {
@@ -41,8 +41,7 @@ import Testing
         #expect(mixed.percentile(70) == 5_000)
         #expect(mixed.percentile(90) == Int64.max)
         #expect(mixed.maximum == Int64.max)
-        #expect(mixed.count(atMost: 7) == 3)
-        #expect(mixed.count(atMost: 5_000) == 4)
+        #expect(mixed.percentiles([50, 70, 90]) == [7, 5_000, Int64.max])
     }
 
     @Test func percentileRankUsesIntegerCeiling() {
@@ -103,5 +102,27 @@ import Testing
     @Test func usefulAndVoiceFollowTheSpec() {
         #expect(ContactResult.allCases.filter(\.isUseful) == [.resolved, .progressed, .escalated])
         #expect(ContactChannel.allCases.filter(\.isVoice) == [.phone, .callback])
+    }
+}
+
+@Suite struct ValueHistogramMergeShapeTests {
+    @Test func histogramsOfDifferentRangesMergeExactly() {
+        var small = ValueHistogram(), wide = ValueHistogram()
+        small.add(2)
+        wide.add(900)
+        wide.add(3)
+        small.merge(wide)
+        #expect(small.percentiles([1, 50, 100]) == [2, 3, 900])
+        var empty = ValueHistogram()
+        empty.merge(small)
+        #expect(empty == small)
+    }
+
+    @Test func severalPercentilesAtOnceMatchOneByOne() {
+        var random = SeededRandom(seed: 3)
+        var histogram = ValueHistogram()
+        for _ in 0..<2_000 { histogram.add(Int64(random.next() % 3_000)) }
+        let ps = [1, 25, 50, 90, 99, 100]
+        #expect(histogram.percentiles(ps) == ps.map { histogram.percentile($0) })
     }
 }

@@ -116,3 +116,34 @@ import Testing
         #expect(overall[.casesReachingLevel3] == .integer(0))
     }
 }
+
+/// A line longer than the limit is rejected without being held in memory,
+/// and the lines around it keep their numbers; only an overlong header is fatal.
+@Suite struct LongLineTests {
+    private static let header = "call_id,customer_id,queue,arrived_at,wait_s,talk_s,outcome,agent_id,level"
+
+    private func good(_ id: Int) -> String { "c\(id),cu\(id),q,2026-11-20T08:00:00Z,1,1,answered,a,1" }
+
+    @Test(arguments: [(1, 16), (2, 7), (1, 4 << 20)])
+    func overlongLinesAreRejectedAndSkipped(threads: Int, chunkBytes: Int) throws {
+        let directory = try Support.scratchDirectory()
+        let long = "c9,cu9,q,2026-11-20T08:00:00Z,1,1,answered," + String(repeating: "x", count: 500) + ",1"
+        let text = [Self.header, good(1), long, long, good(2), "", good(3), long].joined(separator: "\n")
+        try Support.write(Array(text.utf8), to: directory + "/calls.csv")
+        let result = try Support.run([InputFileSpec(path: directory + "/calls.csv")], threads: threads,
+                                     chunkBytes: chunkBytes, maxLineBytes: 100)
+        #expect(result.report.input.calls == RowCounts(rows: 3, rejected: 3))
+        #expect(result.rejectNotices.map(\.line) == [3, 4, 8])
+        #expect(result.rejectNotices.allSatisfy { $0.reason == "line longer than 100 bytes, skipped" })
+        #expect(result.report.overall[.customers] == .integer(3))
+    }
+
+    @Test func anOverlongHeaderIsFatal() throws {
+        let directory = try Support.scratchDirectory()
+        let text = Self.header + String(repeating: ",extra", count: 50) + "\n" + good(1) + "\n"
+        try Support.write(Array(text.utf8), to: directory + "/calls.csv")
+        #expect(throws: InputError.lineTooLong(path: directory + "/calls.csv", byteOffset: 0, limit: 100)) {
+            try Support.run([InputFileSpec(path: directory + "/calls.csv")], chunkBytes: 16, maxLineBytes: 100)
+        }
+    }
+}

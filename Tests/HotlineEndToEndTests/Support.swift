@@ -31,10 +31,11 @@ enum Support {
     }
 
     static func run(_ files: [InputFileSpec], zone: String = "UTC", threads: Int = 1, chunkBytes: Int = 4 << 20,
-                    rejectsPath: String? = nil) throws -> ReportResult {
+                    rejectsPath: String? = nil, maxLineBytes: Int = 64 << 20) throws -> ReportResult {
         let options = ReportJobOptions(
             parameters: ReportParameters(timeZone: zone), zone: try ZoneOffsets(timeZoneIdentifier: zone),
-            threads: threads, chunkBytes: chunkBytes, rejectsPath: rejectsPath, rejectNoticeLimit: 1_000)
+            threads: threads, chunkBytes: chunkBytes, rejectsPath: rejectsPath, rejectNoticeLimit: 1_000,
+            maxLineBytes: maxLineBytes)
         return try ReportJob.run(files: files, options: options)
     }
 

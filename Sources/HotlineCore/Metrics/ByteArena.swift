@@ -6,12 +6,15 @@ import Musl
 import Darwin
 #endif
 
-/// Append-only storage for many short byte strings, in blocks of 1 MiB.
+/// Storage for many short byte strings, in blocks of 1 MiB.
 ///
 /// This is the core's owner of raw string memory: one allocation per block
 /// instead of one `[UInt8]` per key, and no block ever moves, so growth costs
 /// neither a copy nor slack beyond the block being filled. A string never
 /// straddles two blocks; one longer than a block gets a block of its own.
+/// Strings are appended and never freed; a string stored with
+/// `appendReplaceable` can be overwritten later by any string that fits the
+/// room it was first given.
 /// Owned by one thread at a time; the block table is a raw list so that
 /// reading a string costs no reference counting.
 public final class ByteArena {
@@ -53,26 +56,45 @@ public final class ByteArena {
     @inline(__always)
     public func append(_ bytes: UnsafeRawBufferPointer) -> Reference {
         guard !bytes.isEmpty else { return Reference(block: 0, offset: 0, length: 0) }
-        if blocks.count == 0 || used + bytes.count > Self.blockSize {
-            blocks.append(.allocate(byteCount: max(Self.blockSize, bytes.count), alignment: 16))
-            used = 0
-        }
-        let reference = Reference(block: blocks.count - 1, offset: used, length: bytes.count)
-        if let source = bytes.baseAddress, bytes.count > 0 {
-            pointer(reference).copyMemory(from: source, byteCount: bytes.count)
-        }
-        used = bytes.count > Self.blockSize ? Self.blockSize : used + bytes.count
+        let start = reserve(bytes.count)
+        let reference = Reference(block: start.block, offset: start.offset, length: bytes.count)
+        pointer(reference).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
         return reference
     }
 
-    /// Stores `bytes` where `reference` was if they fit, else appends them.
-    @inline(__always)
+    /// Copies `bytes` in behind a 4-byte record of the room they take, so that
+    /// `replace` can later reuse that room for any string that fits in it.
+    public func appendReplaceable(_ bytes: UnsafeRawBufferPointer) -> Reference {
+        let start = reserve(MemoryLayout<UInt32>.size + bytes.count)
+        let reference = Reference(block: start.block, offset: start.offset + MemoryLayout<UInt32>.size, length: bytes.count)
+        (pointer(reference) - MemoryLayout<UInt32>.size).storeBytes(of: UInt32(bytes.count), as: UInt32.self)
+        if let source = bytes.baseAddress, bytes.count > 0 {
+            pointer(reference).copyMemory(from: source, byteCount: bytes.count)
+        }
+        return reference
+    }
+
+    /// Stores `bytes` in the room of a string made by `appendReplaceable` if
+    /// they fit there, else in new room.
     public func replace(_ reference: Reference, with bytes: UnsafeRawBufferPointer) -> Reference {
-        guard bytes.count <= reference.length else { return append(bytes) }
+        let room = Int((pointer(reference) - MemoryLayout<UInt32>.size).loadUnaligned(as: UInt32.self))
+        guard bytes.count <= room else { return appendReplaceable(bytes) }
         if let source = bytes.baseAddress, bytes.count > 0 {
             pointer(reference).copyMemory(from: source, byteCount: bytes.count)
         }
         return Reference(block: reference.block, offset: reference.offset, length: bytes.count)
+    }
+
+    /// Room for `count` bytes, in the current block or a new one.
+    @inline(__always)
+    private func reserve(_ count: Int) -> (block: Int, offset: Int) {
+        if blocks.count == 0 || used + count > Self.blockSize {
+            blocks.append(.allocate(byteCount: max(Self.blockSize, count), alignment: 16))
+            used = 0
+        }
+        let start = (blocks.count - 1, used)
+        used = count > Self.blockSize ? Self.blockSize : used + count
+        return start
     }
 
     /// Whether the stored string equals `other`.

@@ -46,7 +46,7 @@ final class CaseBook {
         if inserted {
             states.append(CaseState(
                 firstInstant: contact.startedAt, firstPosition: contact.inputPosition,
-                firstContactID: contactIDs.append(contact.contactID), contacts: 1,
+                firstContactID: contactIDs.appendReplaceable(contact.contactID), contacts: 1,
                 earliestAtLevel2: contact.level == 2 ? contact.startedAt : .max,
                 earliestAtLevel3: contact.level == 3 ? contact.startedAt : .max,
                 firstQueue: queue,
@@ -75,7 +75,7 @@ final class CaseBook {
             other.contactIDs.withBytes(theirs.firstContactID) { contactID in
                 if inserted {
                     var copy = theirs
-                    copy.firstContactID = contactIDs.append(contactID)
+                    copy.firstContactID = contactIDs.appendReplaceable(contactID)
                     copy.firstQueue = mappedQueue
                     states.append(copy)
                     return

@@ -2,9 +2,11 @@
 /// percentiles and the maximum.
 ///
 /// Waits, attempts per customer and escalation delays are whole numbers that
-/// cluster at small values, so a dense counting array for small values plus a
-/// dictionary for the rare large ones is both exact and cheap to update and to
-/// merge — no sample is ever stored, so memory does not grow with the input.
+/// cluster at small values: values below `denseLimit` are counted in an
+/// array that grows only as far as the largest of them, the rare larger ones
+/// in a dictionary. No sample is stored; memory grows with the distinct
+/// values of 1 024 and more that occur (waits beyond 17 minutes, escalation
+/// delays), which exact percentiles cannot do without.
 public struct ValueHistogram: Equatable, Sendable {
     /// Values below this are counted in `dense`; the rest in `sparse`.
     public static let denseLimit = 1024
@@ -16,18 +18,13 @@ public struct ValueHistogram: Equatable, Sendable {
     public init() {}
 
     /// Adds `occurrences` copies of `value` (≥ 0).
-    @inlinable
     public mutating func add(_ value: Int64, occurrences: Int64 = 1) {
-        addCounted(value, occurrences)
-    }
-
-    @usableFromInline
-    mutating func addCounted(_ value: Int64, _ occurrences: Int64) {
         precondition(value >= 0, "ValueHistogram holds non-negative values")
         count += occurrences
         if value < Int64(Self.denseLimit) {
-            if dense.isEmpty { dense = Array(repeating: 0, count: Self.denseLimit) }
-            dense[Int(value)] += occurrences
+            let index = Int(value)
+            if index >= dense.count { dense.append(contentsOf: repeatElement(0, count: index + 1 - dense.count)) }
+            dense[index] += occurrences
         } else {
             sparse[value, default: 0] += occurrences
         }
@@ -36,45 +33,40 @@ public struct ValueHistogram: Equatable, Sendable {
     public mutating func merge(_ other: ValueHistogram) {
         guard other.count > 0 else { return }
         count += other.count
-        if !other.dense.isEmpty {
-            if dense.isEmpty {
-                dense = other.dense
-            } else {
-                for index in 0..<Self.denseLimit { dense[index] += other.dense[index] }
-            }
+        if other.dense.count > dense.count {
+            dense.append(contentsOf: repeatElement(0, count: other.dense.count - dense.count))
         }
+        for (index, occurrences) in other.dense.enumerated() where occurrences > 0 { dense[index] += occurrences }
         sparse.merge(other.sparse, uniquingKeysWith: +)
     }
 
     /// The nearest-rank `p`-th percentile: the value at rank ⌈p·n/100⌉ in
     /// ascending order; `nil` when empty.
     public func percentile(_ p: Int) -> Int64? {
-        guard count > 0 else { return nil }
-        let rank = max(1, (Int64(p) * count + 99) / 100)
+        percentiles([p])[0]
+    }
+
+    /// Several nearest-rank percentiles, `ps` ascending, in one pass.
+    public func percentiles(_ ps: [Int]) -> [Int64?] {
+        guard count > 0 else { return ps.map { _ in nil } }
+        let ranks = ps.map { max(1, (Int64($0) * count + 99) / 100) }
+        var results: [Int64?] = []
         var seen: Int64 = 0
-        for (value, occurrences) in dense.enumerated() where occurrences > 0 {
+        func collect(_ value: Int64, _ occurrences: Int64) {
             seen += occurrences
-            if seen >= rank { return Int64(value) }
+            while results.count < ranks.count && seen >= ranks[results.count] { results.append(value) }
         }
-        for value in sparse.keys.sorted() {
-            seen += sparse[value]!
-            if seen >= rank { return value }
+        for (value, occurrences) in dense.enumerated() where occurrences > 0 { collect(Int64(value), occurrences) }
+        if results.count < ranks.count {
+            for value in sparse.keys.sorted() { collect(value, sparse[value]!) }
         }
-        preconditionFailure("rank \(rank) beyond count \(count)")
+        precondition(results.count == ranks.count, "ranks beyond count \(count)")
+        return results
     }
 
     /// The largest value; `nil` when empty.
     public var maximum: Int64? {
         if let largeMax = sparse.keys.max() { return largeMax }
         return dense.lastIndex(where: { $0 > 0 }).map(Int64.init)
-    }
-
-    /// How many values are ≤ `limit` (for the service level at any threshold).
-    public func count(atMost limit: Int64) -> Int64 {
-        guard limit >= 0 else { return 0 }
-        var total: Int64 = 0
-        for (value, occurrences) in dense.enumerated() where Int64(value) <= limit { total += occurrences }
-        for (value, occurrences) in sparse where value <= limit { total += occurrences }
-        return total
     }
 }

@@ -4,12 +4,14 @@ public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidUTF8
     case fieldCount(found: Int, expected: Int)
     case field(column: String, problem: FieldProblem)
+    case lineTooLong(limit: Int)
 
     public var description: String {
         switch self {
         case .quoting(let detail): detail
         case .invalidUTF8: "invalid UTF-8"
         case .fieldCount(let found, let expected): "wrong field count (\(found), header has \(expected))"
+        case .lineTooLong(let limit): "line longer than \(limit) bytes, skipped"
         case .field(let column, let problem):
             switch problem {
             case .empty: "empty \(column)"

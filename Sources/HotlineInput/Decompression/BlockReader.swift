@@ -17,6 +17,8 @@ final class BlockReader {
     private var end = 0
     /// Set once `read(2)` returned 0; the reader never reads again after that.
     private(set) var atEndOfFile = false
+    /// Every byte read from the file, whether still pending or handed out.
+    private(set) var bytesFromFile: Int64 = 0
 
     init(file: PosixFile, capacity: Int) {
         self.file = file
@@ -51,6 +53,7 @@ final class BlockReader {
             atEndOfFile = true
         }
         end += count
+        bytesFromFile += Int64(count)
     }
 
     /// Fills `buffer` from the pending bytes and then from the file, reading
@@ -72,6 +75,7 @@ final class BlockReader {
                 let count = try file.read(into: remaining)
                 if count == 0 { atEndOfFile = true }
                 filled += count
+                bytesFromFile += Int64(count)
             } else {
                 try readMore()
             }

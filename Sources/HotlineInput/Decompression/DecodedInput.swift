@@ -12,8 +12,12 @@
 public final class DecodedInput {
     public let path: String
     public let compression: InputCompression
-    /// Size on disk (st_size) — SPEC `bytes_read`. 0 for a pipe.
+    /// Size on disk (st_size); 0 for a pipe.
     public let fileSize: Int64
+    /// Bytes read from the file so far — SPEC `bytes_read` once the file is
+    /// read to the end (its size on disk, and what a pipe delivered).
+    public var bytesRead: Int64 { reader?.bytesFromFile ?? bytesReadWhenClosed }
+    private var bytesReadWhenClosed: Int64 = 0
     /// Decoded bytes handed out so far — SPEC `bytes_decoded` once the file is read to the end.
     public private(set) var bytesDecoded: Int64 = 0
 
@@ -21,6 +25,13 @@ public final class DecodedInput {
     /// and the zstd decoder even while the object itself lives on for its counters.
     private var reader: BlockReader?
     private var decoder: ZstdStreamDecoder?
+
+    /// Fails as `init(path:)` would for a missing, unreadable or directory
+    /// path, without reading a byte: a pipe checked this way can still be read.
+    public static func checkReadable(path: String) throws {
+        let (file, _) = try PosixFile.openForReading(path)
+        _ = file.close()
+    }
 
     /// Opens `path` and reads its first block to detect the compression.
     /// Throws `InputError.cannotOpen` for a missing or unreadable file or a
@@ -72,6 +83,7 @@ public final class DecodedInput {
     /// Releases the file and buffers; idempotent. `fileSize` and
     /// `bytesDecoded` stay readable.
     public func close() {
+        bytesReadWhenClosed = bytesRead
         reader = nil
         decoder = nil
     }

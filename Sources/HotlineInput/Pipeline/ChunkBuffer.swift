@@ -44,6 +44,22 @@ final class ChunkBuffer: @unchecked Sendable {
         capacity = newCapacity
     }
 
+    /// Drops the first `count` valid bytes, moving the rest to the front.
+    func discardFront(_ count: Int) {
+        if count < self.count { base.copyMemory(from: base + count, byteCount: self.count - count) }
+        self.count = max(0, self.count - count)
+    }
+
+    /// Gives back the memory of a buffer that grew for a long line.
+    func shrink(to newCapacity: Int) {
+        guard capacity > newCapacity, count <= newCapacity else { return }
+        let newBase = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 64)
+        newBase.copyMemory(from: base, byteCount: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
     /// Offset just past the last `\n` in the valid bytes, or `nil` if there is none.
     func endOfLastLine(from start: Int = 0) -> Int? {
         var index = count

@@ -48,9 +48,11 @@ public final class ChunkParser {
         self.keepRejectedText = keepRejectedText
     }
 
-    /// Parses every line of `chunk`, which starts at decoded byte `startOffset` of its file.
-    public func parse(_ chunk: UnsafeRawBufferPointer, startOffset: Int64, file: InputFileContext,
-                      into accumulator: MetricsAccumulator) -> ChunkOutcome {
+    /// Parses every line of `chunk`, which starts at decoded byte `startOffset` of its file
+    /// and follows `skipped` lines that the reader found to be `limit` bytes or longer.
+    /// Every line of `limit` bytes or more (before its `\n`) is rejected.
+    public func parse(_ chunk: UnsafeRawBufferPointer, startOffset: Int64, afterSkippedLongLines skipped: Int,
+                      limit: Int, file: InputFileContext, into accumulator: MetricsAccumulator) -> ChunkOutcome {
         let layout = file.layout
         if tokenizer.capacity <= layout.fieldCount { tokenizer = CSVLineTokenizer(capacity: layout.fieldCount + 1) }
         // Locals for the whole chunk: reading them from `self` per line would
@@ -58,6 +60,10 @@ public final class ChunkParser {
         let tokenizer = self.tokenizer, unescape = self.unescape
         let rows = RowParser(layout: layout, fileIndex: file.index)
         var outcome = ChunkOutcome()
+        for line in 0..<skipped {
+            outcome.rejected.append(RejectedLine(lineInChunk: line, reason: .lineTooLong(limit: limit), text: nil))
+        }
+        outcome.lines = skipped
         guard let base = chunk.baseAddress else { return outcome }
         var lineStart = 0
         while lineStart < chunk.count {
@@ -69,7 +75,11 @@ public final class ChunkParser {
             }
             let lineIndex = outcome.lines
             outcome.lines += 1
-            if contentEnd > lineStart {
+            if lineEnd - lineStart >= limit {
+                // The same rule the reader applies to lines longer than a buffer
+                // may grow, so that the result does not depend on chunk sizes.
+                outcome.rejected.append(RejectedLine(lineInChunk: lineIndex, reason: .lineTooLong(limit: limit), text: nil))
+            } else if contentEnd > lineStart {
                 let line = UnsafeRawBufferPointer(start: base + lineStart, count: contentEnd - lineStart)
                 if let problem = rows.parse(line, at: startOffset + Int64(lineStart), tokenizer: tokenizer,
                                             unescape: unescape, into: accumulator) {

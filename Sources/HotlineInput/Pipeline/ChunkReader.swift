@@ -29,9 +29,10 @@ struct ChunkReader {
             let buffer = pool.take()
             carry.withUnsafeBytes { buffer.append($0) }
             carry.removeAll(keepingCapacity: true)
-            let cut: Int
+            let cut: Int, skippedLines: Int
             do {
-                cut = try fill(buffer, from: input, endOfInput: &endOfInput, bufferOffset: bufferOffset)
+                (cut, skippedLines) = try fill(buffer, from: input, endOfInput: &endOfInput, bufferOffset: &bufferOffset,
+                                               skipsLongLines: context != nil)
             } catch {
                 release(buffer)
                 throw error
@@ -48,38 +49,70 @@ struct ChunkReader {
                 }
             }
             carry.append(contentsOf: buffer.bytes(cut..<buffer.count))
-            if start < cut, let context {
+            if start < cut || skippedLines > 0, let context {
                 queue.push(Chunk(buffer: buffer, range: start..<cut, startOffset: bufferOffset + Int64(start),
-                                 file: context, sequence: nextSequence))
+                                 skippedLongLines: skippedLines, file: context, sequence: nextSequence))
                 nextSequence += 1
             } else {
                 release(buffer)
             }
             bufferOffset += Int64(cut)
         } while !(endOfInput && carry.isEmpty)
-        return (input.fileSize, input.bytesDecoded)
+        return (input.bytesRead, input.bytesDecoded)
     }
 
     /// Fills `buffer` and returns where its last complete line ends (the end
     /// of the data once the input is exhausted), growing the buffer for a
-    /// line longer than a chunk.
+    /// line longer than a chunk. A line of `maxLineBytes` or more is read
+    /// past without being kept, and counted in `skippedLines`: it precedes
+    /// the returned lines. (A header that long is fatal: nothing can be
+    /// parsed without it.)
     private func fill(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool,
-                      bufferOffset: Int64) throws -> Int {
+                      bufferOffset: inout Int64, skipsLongLines: Bool) throws -> (cut: Int, skippedLines: Int) {
         var searched = 0
+        var skippedLines = 0
         while true {
-            while !endOfInput && buffer.count < buffer.capacity {
-                let added = try input.read(into: buffer.freeSpace)
-                if added == 0 { endOfInput = true }
-                buffer.count += added
-                progress.addDecoded(added)
-            }
-            if endOfInput { return buffer.count }
-            if let end = buffer.endOfLastLine(from: searched) { return end }
+            try read(into: buffer, from: input, endOfInput: &endOfInput)
+            if endOfInput { return (buffer.count, skippedLines) }
+            if let end = buffer.endOfLastLine(from: searched) { return (end, skippedLines) }
             searched = buffer.count
-            guard buffer.capacity < options.maxLineBytes else {
+            if buffer.capacity < options.maxLineBytes {
+                buffer.grow(toAtLeast: min(buffer.capacity * 2, options.maxLineBytes))
+                continue
+            }
+            guard skipsLongLines else {
                 throw InputError.lineTooLong(path: input.path, byteOffset: bufferOffset, limit: options.maxLineBytes)
             }
-            buffer.grow(toAtLeast: buffer.capacity * 2)
+            try skipRestOfLine(buffer, from: input, endOfInput: &endOfInput, bufferOffset: &bufferOffset)
+            skippedLines += 1
+            searched = 0
+        }
+    }
+
+    /// Discards the buffer, which holds the start of one overlong line, and
+    /// the rest of that line up to its `\n`; what follows it is kept at the
+    /// front of the buffer.
+    private func skipRestOfLine(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool,
+                                bufferOffset: inout Int64) throws {
+        while true {
+            if let newline = buffer.firstNewline(from: 0) {
+                bufferOffset += Int64(newline + 1)
+                buffer.discardFront(newline + 1)
+                return
+            }
+            bufferOffset += Int64(buffer.count)
+            buffer.count = 0
+            if endOfInput { return }
+            try read(into: buffer, from: input, endOfInput: &endOfInput)
+        }
+    }
+
+    private func read(into buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool) throws {
+        while !endOfInput && buffer.count < buffer.capacity {
+            let added = try input.read(into: buffer.freeSpace)
+            if added == 0 { endOfInput = true }
+            buffer.count += added
+            progress.addDecoded(added)
         }
     }
 

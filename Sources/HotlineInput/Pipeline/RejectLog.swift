@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A rejected line at its final place: the file as named on the command line
 /// and its physical line number (the header is line 1).
 public struct RejectNotice: Sendable, Equatable {
@@ -9,10 +15,14 @@ public struct RejectNotice: Sendable, Equatable {
 /// Counts every rejected line, keeps the first few for the summary on
 /// stderr, and writes them all to the `--rejects` file when one was asked for.
 ///
-/// Used by the collector only, one chunk at a time, in input order.
+/// The file is written under a temporary name beside its final one and
+/// renamed when the run completes, so a failed run never leaves a partial
+/// list that looks complete. Used by the collector only, one chunk at a
+/// time, in input order.
 final class RejectLog {
     private let output: OutputFile?
     private let outputPath: String?
+    private let temporaryPath: String?
     private let noticeLimit: Int
     private(set) var notices: [RejectNotice] = []
     private(set) var rejected: [LogKind: Int64] = [:]
@@ -22,11 +32,14 @@ final class RejectLog {
         self.outputPath = outputPath
         self.noticeLimit = noticeLimit
         if let outputPath {
-            let file = try OutputFile(path: outputPath, compression: .none)
+            let temporaryPath = "\(outputPath).partial-\(getpid())"
+            let file = try OutputFile(path: temporaryPath, compression: .none)
             try file.write("file\tline\treason\ttext\n")
             output = file
+            self.temporaryPath = temporaryPath
         } else {
             output = nil
+            temporaryPath = nil
         }
     }
 
@@ -47,9 +60,25 @@ final class RejectLog {
         }
     }
 
+    /// Completes the file under its final name.
     func close() throws {
-        try output?.close()
-        if let writeError { throw writeError }
+        guard let output, let outputPath, let temporaryPath else { return }
+        do {
+            try output.close()
+            if let writeError { throw writeError }
+            guard rename(temporaryPath, outputPath) == 0 else {
+                throw InputError.writeFailed(path: outputPath, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    /// Removes the unfinished file after a failed run.
+    func discard() {
+        try? output?.close()
+        if let temporaryPath { unlink(temporaryPath) }
     }
 
     private static func escaped(_ bytes: [UInt8]) -> String {

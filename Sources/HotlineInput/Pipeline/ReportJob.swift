@@ -30,8 +30,13 @@ public struct ReportJobOptions: Sendable {
     public var rejectsPath: String?
     /// How many rejected lines to keep for the summary.
     public var rejectNoticeLimit: Int
-    /// A line longer than this is a fatal error rather than unbounded memory.
+    /// A longer line is rejected without being held in memory (a longer
+    /// header is fatal). At most 64 MiB, the longest id the tables can hold.
     public var maxLineBytes: Int
+
+    /// The processors online: the default number of workers, and the most that
+    /// can run at once (more workers wait their turn in the Dispatch pool).
+    public static var onlineCores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
     public init(parameters: ReportParameters = ReportParameters(), zone: ZoneOffsets = .utc, threads: Int = 1,
                 chunkBytes: Int = 4 << 20, rejectsPath: String? = nil, rejectNoticeLimit: Int = 10,
@@ -42,7 +47,7 @@ public struct ReportJobOptions: Sendable {
         self.chunkBytes = max(1, chunkBytes)
         self.rejectsPath = rejectsPath
         self.rejectNoticeLimit = rejectNoticeLimit
-        self.maxLineBytes = maxLineBytes
+        self.maxLineBytes = min(max(1, maxLineBytes), 1 << 26)
     }
 }
 
@@ -67,10 +72,10 @@ public enum ReportJob {
         guard files.count <= InputPosition.maximumFileIndex + 1 else {
             throw InputError.tooManyFiles(count: files.count, limit: InputPosition.maximumFileIndex + 1)
         }
-        for file in files { try DecodedInput(path: file.path).close() }
+        for file in files { try DecodedInput.checkReadable(path: file.path) }
 
-        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let pool = BufferPool(buffers: 2 * min(options.threads, cores) + 2, capacity: options.chunkBytes)
+        let pool = BufferPool(buffers: 2 * min(options.threads, ReportJobOptions.onlineCores) + 2,
+                              capacity: options.chunkBytes)
         let queue = WorkQueue<Chunk>()
         let collector = OrderedCollector(
             rejects: try RejectLog(outputPath: options.rejectsPath, noticeLimit: options.rejectNoticeLimit),
@@ -84,7 +89,8 @@ public enum ReportJob {
             DispatchQueue.concurrentPerform(iterations: options.threads) { worker in
                 while let chunk = queue.pop() {
                     let outcome = workers.parsers[worker].parse(
-                        chunk.buffer.bytes(chunk.range), startOffset: chunk.startOffset, file: chunk.file,
+                        chunk.buffer.bytes(chunk.range), startOffset: chunk.startOffset,
+                        afterSkippedLongLines: chunk.skippedLongLines, limit: options.maxLineBytes, file: chunk.file,
                         into: workers.accumulators[worker])
                     pool.giveBack(chunk.buffer)
                     collector.deliver(.init(sequence: chunk.sequence, file: chunk.file, outcome: outcome))
@@ -103,7 +109,7 @@ public enum ReportJob {
         } catch {
             queue.close(workers: options.threads)
             finished.wait()
-            _ = try? collector.finish().log.close()
+            collector.finish().log.discard()
             throw error
         }
         queue.close(workers: options.threads)
@@ -128,6 +134,8 @@ struct Chunk: Sendable {
     let range: Range<Int>
     /// Decoded byte offset of `range.lowerBound` in its file.
     let startOffset: Int64
+    /// Lines longer than the limit that came just before `range` and were not kept.
+    let skippedLongLines: Int
     let file: InputFileContext
     let sequence: Int
 }

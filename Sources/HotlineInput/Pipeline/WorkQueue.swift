@@ -41,10 +41,12 @@ final class WorkQueue<Item: Sendable>: Sendable {
 final class BufferPool: Sendable {
     private let free: Mutex<[ChunkBuffer]>
     private let tickets: DispatchSemaphore
+    private let capacity: Int
 
     init(buffers: Int, capacity: Int) {
         free = Mutex((0..<buffers).map { _ in ChunkBuffer(capacity: capacity) })
         tickets = DispatchSemaphore(value: buffers)
+        self.capacity = capacity
     }
 
     /// Waits for a ticket, then takes a buffer. A ticket is returned only
@@ -55,8 +57,10 @@ final class BufferPool: Sendable {
         return free.withLock { $0.removeLast() }
     }
 
+    /// Returns a buffer, shrunk back to the chunk size if a long line grew it.
     func giveBack(_ buffer: ChunkBuffer) {
         buffer.count = 0
+        buffer.shrink(to: capacity)
         free.withLock { $0.append(buffer) }
     }
 
