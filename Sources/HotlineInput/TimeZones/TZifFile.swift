@@ -11,9 +11,10 @@ struct TZifFile {
     /// case the last transition's offset applies forever.
     let rule: PosixTimeZoneRule?
 
-    /// The last year for which the footer rule is expanded into transitions;
-    /// after it the offset in effect at the end of that year applies forever.
-    static let lastExpandedYear = 2200
+    /// The last year for which the footer rule is expanded into transitions:
+    /// the latest valid timestamp (`9999-12-31T23:59:59-23:59`) falls in
+    /// 10000, so every instant a log can hold gets its zone's own rule.
+    static let lastExpandedYear = 10_000
     /// The first year the footer rule is expanded from when the file's own
     /// transitions end earlier (or there are none).
     static let firstExpandedYear = 1900
