@@ -5,13 +5,17 @@
 /// A worker owns one accumulator and feeds it without locks; `merge` folds
 /// another worker's in at the end. Rows are counted per (queue, day) pair;
 /// customers per (customer, pair); cases per case id. Memory therefore grows
-/// with distinct customers, cases, queues and days, never with the rows read.
+/// with distinct customers, cases and (queue, day) pairs — and with the distinct
+/// waits and escalation delays of 1 024 s or more, which exact percentiles
+/// need — never with the rows read.
 ///
 /// Each instance belongs to one worker thread (see `ReportJob`), so its stored
 /// properties opt out of Swift's dynamic exclusivity checks, which cost about
 /// a tenth of the per-row time.
 public final class MetricsAccumulator {
+    /// Decide, row by row, which calls count as answered in time and which abandons are short.
     public let thresholds: CallThresholds
+    /// The report's time zone: each row's day is its local day there.
     public let zone: ZoneOffsets
     @exclusivity(unchecked) private var clock: LocalClock
 
@@ -33,6 +37,8 @@ public final class MetricsAccumulator {
         clock = LocalClock(zone: zone)
     }
 
+    /// Counts one accepted call in its (queue, local day) pair and, unless
+    /// anonymous, as a visit of its customer.
     public func add(_ call: CallRecord) {
         callRows += 1
         let pair = pairID(queue: queues.id(of: call.queue), instant: call.arrivedAt)
@@ -42,6 +48,7 @@ public final class MetricsAccumulator {
         }
     }
 
+    /// Counts one accepted contact in its (queue, local day) pair and in its case.
     public func add(_ contact: ContactRecord) {
         contactRows += 1
         let queue = queues.id(of: contact.queue)

@@ -15,6 +15,7 @@ public struct CallThresholds: Equatable, Sendable {
 /// Call counts, sums and the answered-wait distribution of one slice of calls.
 /// Every field adds, so slices merge in any order.
 public struct CallTally: Equatable, Sendable {
+    /// Rows, then rows by outcome.
     public var attempts: Int64 = 0
     public var answered: Int64 = 0
     public var abandoned: Int64 = 0
@@ -22,16 +23,20 @@ public struct CallTally: Equatable, Sendable {
     public var timeout: Int64 = 0
     public var busy: Int64 = 0
     public var closed: Int64 = 0
+    /// Answered with `wait_s` ≤ the service-level threshold.
     public var answeredWithin: Int64 = 0
+    /// Rows with an empty `customer_id`.
     public var anonymous: Int64 = 0
     /// 128-bit sums: a field may hold any non-negative Int64, and the mean must stay exact.
     public var answeredWaitSum: Int128 = 0
     public var answeredTalkSum: Int128 = 0
     public var abandonedWaitSum: Int128 = 0
+    /// Every answered call's wait, for exact percentiles.
     public var answeredWaits = ValueHistogram()
 
     public init() {}
 
+    /// Counts one accepted call.
     @inlinable
     public mutating func add(_ call: CallRecord, thresholds: CallThresholds) {
         attempts += 1
@@ -72,6 +77,7 @@ public struct CallTally: Equatable, Sendable {
 
 /// Contact-row counts of one slice of contacts (not the per-case metrics).
 public struct ContactTally: Equatable, Sendable {
+    /// Rows; rows with a useful result; useful phone or callback rows; rows with result `escalated`.
     public var contacts: Int64 = 0
     public var useful: Int64 = 0
     public var usefulVoice: Int64 = 0
@@ -99,9 +105,11 @@ public struct ContactTally: Equatable, Sendable {
 
 /// Customer metrics of one scope, built once per customer after all rows are in.
 public struct CustomerTally: Equatable, Sendable {
+    /// Distinct customers; those with an answered attempt; those with two or more attempts.
     public var customers: Int64 = 0
     public var reached: Int64 = 0
     public var repeatCallers: Int64 = 0
+    /// Each customer's attempts in the scope, for the p90 and the maximum.
     public var attemptsPerCustomer = ValueHistogram()
 
     public init() {}
@@ -117,11 +125,16 @@ public struct CustomerTally: Equatable, Sendable {
 /// Case metrics of one scope, built once per case (in the scope of its first
 /// contact) after all rows are in.
 public struct CaseTally: Equatable, Sendable {
+    /// Cases whose first contact is in the scope; those that went above their
+    /// first contact's level; those with a contact at level 3; those resolved
+    /// at a first contact that stayed their only one.
     public var cases: Int64 = 0
     public var escalated: Int64 = 0
     public var reachingLevel3: Int64 = 0
     public var resolvedAtFirstContact: Int64 = 0
+    /// All contacts of those cases, wherever they were.
     public var contactsOfCases: Int64 = 0
+    /// Seconds from each escalated case's first contact to its first contact above that level.
     public var escalationDelays = ValueHistogram()
 
     public init() {}

@@ -6,10 +6,13 @@
 public struct CallRecord {
     /// Empty for an anonymous caller.
     public var customer: UnsafeRawBufferPointer
+    /// The queue the attempt first entered.
     public var queue: UnsafeRawBufferPointer
     /// Seconds since 1970-01-01T00:00:00Z.
     public var arrivedAt: Int64
+    /// Seconds in queue until answer or hang-up, ≥ 0.
     public var waitSeconds: Int64
+    /// Seconds of conversation, ≥ 0.
     public var talkSeconds: Int64
     public var outcome: CallOutcome
 
@@ -26,9 +29,12 @@ public struct CallRecord {
 
 /// One accepted contact-log row. Byte views are borrowed, as in `CallRecord`.
 public struct ContactRecord {
+    /// Breaks ties between a case's contacts that start at the same instant.
     public var contactID: UnsafeRawBufferPointer
+    /// The case whose metrics the contact counts in.
     public var caseID: UnsafeRawBufferPointer
     public var queue: UnsafeRawBufferPointer
+    /// Phone and callback contacts are the voice contacts.
     public var channel: ContactChannel
     /// Seconds since 1970-01-01T00:00:00Z.
     public var startedAt: Int64
@@ -69,9 +75,6 @@ public struct InputPosition: Comparable, Hashable, Sendable, BitwiseCopyable {
         precondition(byteOffset >= 0 && byteOffset <= Self.maximumByteOffset, "byte offset out of range")
         packed = UInt64(fileIndex) << 48 | UInt64(byteOffset)
     }
-
-    public var fileIndex: Int { Int(packed >> 48) }
-    public var byteOffset: Int64 { Int64(packed & UInt64(Self.maximumByteOffset)) }
 
     public static func < (lhs: InputPosition, rhs: InputPosition) -> Bool { lhs.packed < rhs.packed }
 }

@@ -67,15 +67,6 @@ public enum MetricValue: Equatable, Sendable {
     public static func ratio(_ numerator: Int64, _ denominator: Int64) -> MetricValue {
         denominator == 0 ? .null : .real(Double(numerator) / Double(denominator))
     }
-
-    /// The value as a `Double`, for comparisons; `nil` for `null`.
-    public var doubleValue: Double? {
-        switch self {
-        case .integer(let value): Double(value)
-        case .real(let value): value
-        case .null: nil
-        }
-    }
 }
 
 /// The values of every `Metric` for one scope (overall, one queue or one day).

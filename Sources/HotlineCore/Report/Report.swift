@@ -1,6 +1,7 @@
 /// The thresholds a report was computed with, echoed so that a stored report
 /// says how its service level and short abandons were defined.
 public struct ReportParameters: Equatable, Sendable {
+    /// `--sl-threshold` and `--short-abandon`.
     public var thresholds: CallThresholds
     /// The `--tz` value as the user gave it.
     public var timeZone: String

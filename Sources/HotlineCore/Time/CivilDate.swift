@@ -41,11 +41,19 @@ public enum CivilDate {
         return (Int(year), Int(month), Int(day))
     }
 
+    /// The day (days since 1970-01-01) that contains a count of seconds since
+    /// 1970-01-01T00:00, rounding down for instants before 1970.
+    @inlinable
+    public static func day(containing seconds: Int64) -> Int64 {
+        let quotient = seconds / 86_400
+        return seconds % 86_400 < 0 ? quotient - 1 : quotient
+    }
+
     /// "YYYY-MM-DD" (4-digit year, zero-padded): the `by_day` key of the report.
     ///
-    /// Years outside 0...9999 cannot come from a valid timestamp; they are written
-    /// with as many digits as they need and a leading `-` when negative, so that
-    /// the output still sorts sensibly rather than trapping.
+    /// Valid timestamps reach a little beyond 0001...9999 once their offset is
+    /// applied (`9999-12-31T23:59:59-23:59` falls in 10000); such years are
+    /// written with as many digits as they need, and a leading `-` when negative.
     public static func isoDate(fromDays days: Int64) -> String {
         let (year, month, day) = date(fromDays: days)
         let yearText = padded(year.magnitude, width: 4)

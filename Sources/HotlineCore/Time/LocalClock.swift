@@ -23,9 +23,7 @@ public struct LocalClock: Sendable {
     /// Floor division, so an instant before local midnight of 1970-01-01 is day -1.
     @inlinable
     public mutating func day(of instant: Int64) -> Int64 {
-        let seconds = localSeconds(of: instant)
-        let quotient = seconds / 86_400
-        return seconds % 86_400 < 0 ? quotient - 1 : quotient
+        CivilDate.day(containing: localSeconds(of: instant))
     }
 
     /// Local seconds since 1970-01-01T00:00 (instant + offset), e.g. for hour-of-day later.

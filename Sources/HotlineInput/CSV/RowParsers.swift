@@ -19,31 +19,31 @@ struct CallRowParser {
 
     @inline(__always)
     func parse(_ fields: FieldReader) -> Result<CallRecord, RejectReason> {
-        guard !fields.bytes(callID).isEmpty else { return .failure(.field(column: "call_id", problem: .empty)) }
+        guard !fields.bytes(callID).isEmpty else { return .failure(.field(CallColumn.callID, .empty)) }
         let queueBytes = fields.bytes(queue)
-        guard !queueBytes.isEmpty else { return .failure(.field(column: "queue", problem: .empty)) }
+        guard !queueBytes.isEmpty else { return .failure(.field(CallColumn.queue, .empty)) }
         let arrived: Int64
         switch FieldParsing.timestamp(fields.bytes(arrivedAt)) {
         case .success(let value): arrived = value
-        case .failure(let problem): return .failure(.field(column: "arrived_at", problem: problem))
+        case .failure(let problem): return .failure(.field(CallColumn.arrivedAt, problem))
         }
         let wait: Int64
         switch FieldParsing.nonNegativeInteger(fields.bytes(waitSeconds)) {
         case .success(let value): wait = value
-        case .failure(let problem): return .failure(.field(column: "wait_s", problem: problem))
+        case .failure(let problem): return .failure(.field(CallColumn.waitSeconds, problem))
         }
         let talk: Int64
         switch FieldParsing.nonNegativeInteger(fields.bytes(talkSeconds)) {
         case .success(let value): talk = value
-        case .failure(let problem): return .failure(.field(column: "talk_s", problem: problem))
+        case .failure(let problem): return .failure(.field(CallColumn.talkSeconds, problem))
         }
         let outcomeBytes = fields.bytes(outcome)
         guard let callOutcome = CallOutcome(bytes: outcomeBytes) else {
-            return .failure(.field(column: "outcome", problem: outcomeBytes.isEmpty ? .empty : .unknownValue))
+            return .failure(.field(CallColumn.outcome, outcomeBytes.isEmpty ? .empty : .unknownValue))
         }
         let levelBytes = fields.bytes(level)
         if !levelBytes.isEmpty, case .failure(let problem) = FieldParsing.level(levelBytes) {
-            return .failure(.field(column: "level", problem: problem))
+            return .failure(.field(CallColumn.level, problem))
         }
         return .success(CallRecord(customer: fields.bytes(customerID), queue: queueBytes, arrivedAt: arrived,
                                    waitSeconds: wait, talkSeconds: talk, outcome: callOutcome))
@@ -69,28 +69,28 @@ struct ContactRowParser {
     @inline(__always)
     func parse(_ fields: FieldReader, position: InputPosition) -> Result<ContactRecord, RejectReason> {
         let contactBytes = fields.bytes(contactID)
-        guard !contactBytes.isEmpty else { return .failure(.field(column: "contact_id", problem: .empty)) }
+        guard !contactBytes.isEmpty else { return .failure(.field(ContactColumn.contactID, .empty)) }
         let caseBytes = fields.bytes(caseID)
-        guard !caseBytes.isEmpty else { return .failure(.field(column: "case_id", problem: .empty)) }
+        guard !caseBytes.isEmpty else { return .failure(.field(ContactColumn.caseID, .empty)) }
         let queueBytes = fields.bytes(queue)
-        guard !queueBytes.isEmpty else { return .failure(.field(column: "queue", problem: .empty)) }
+        guard !queueBytes.isEmpty else { return .failure(.field(ContactColumn.queue, .empty)) }
         let channelBytes = fields.bytes(channel)
         guard let contactChannel = ContactChannel(bytes: channelBytes) else {
-            return .failure(.field(column: "channel", problem: channelBytes.isEmpty ? .empty : .unknownValue))
+            return .failure(.field(ContactColumn.channel, channelBytes.isEmpty ? .empty : .unknownValue))
         }
         let started: Int64
         switch FieldParsing.timestamp(fields.bytes(startedAt)) {
         case .success(let value): started = value
-        case .failure(let problem): return .failure(.field(column: "started_at", problem: problem))
+        case .failure(let problem): return .failure(.field(ContactColumn.startedAt, problem))
         }
         let contactLevel: UInt8
         switch FieldParsing.level(fields.bytes(level)) {
         case .success(let value): contactLevel = value
-        case .failure(let problem): return .failure(.field(column: "level", problem: problem))
+        case .failure(let problem): return .failure(.field(ContactColumn.level, problem))
         }
         let resultBytes = fields.bytes(result)
         guard let contactResult = ContactResult(bytes: resultBytes) else {
-            return .failure(.field(column: "result", problem: resultBytes.isEmpty ? .empty : .unknownValue))
+            return .failure(.field(ContactColumn.result, resultBytes.isEmpty ? .empty : .unknownValue))
         }
         return .success(ContactRecord(contactID: contactBytes, caseID: caseBytes, queue: queueBytes,
                                       channel: contactChannel, startedAt: started, level: contactLevel,
@@ -114,5 +114,16 @@ struct FieldReader {
     @inline(__always)
     func bytes(_ index: Int) -> UnsafeRawBufferPointer {
         scratch.bytes(of: spans[index], in: line)
+    }
+}
+
+extension RejectReason {
+    /// A rejected field, named as in the header.
+    static func field(_ column: CallColumn, _ problem: FieldProblem) -> RejectReason {
+        .field(column: column.rawValue, problem: problem)
+    }
+
+    static func field(_ column: ContactColumn, _ problem: FieldProblem) -> RejectReason {
+        .field(column: column.rawValue, problem: problem)
     }
 }

@@ -69,10 +69,7 @@ public final class ChunkParser {
         while lineStart < chunk.count {
             let newline = memchr(base + lineStart, 0x0A, chunk.count - lineStart)
             let lineEnd = newline.map { UnsafeRawPointer($0) - base } ?? chunk.count
-            var contentEnd = lineEnd
-            if newline != nil, contentEnd > lineStart, base.load(fromByteOffset: contentEnd - 1, as: UInt8.self) == 0x0D {
-                contentEnd -= 1
-            }
+            let contentEnd = LineEnding.contentEnd(base, start: lineStart, end: lineEnd, terminated: newline != nil)
             let lineIndex = outcome.lines
             outcome.lines += 1
             if lineEnd - lineStart >= limit {

@@ -122,8 +122,7 @@ struct ChunkReader {
         let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
         let start = buffer.count >= 3 && Array(buffer.bytes(0..<3)) == byteOrderMark ? 3 : 0
         let newline = buffer.firstNewline(from: start)
-        var headerEnd = newline ?? cut
-        if newline != nil, headerEnd > start, buffer.bytes(headerEnd - 1..<headerEnd)[0] == 0x0D { headerEnd -= 1 }
+        let headerEnd = LineEnding.contentEnd(buffer.base, start: start, end: newline ?? cut, terminated: newline != nil)
         let layout = try ColumnLayout(headerLine: buffer.bytes(start..<headerEnd), path: path, forcedKind: forcedKind)
         return (layout, newline.map { $0 + 1 } ?? cut)
     }

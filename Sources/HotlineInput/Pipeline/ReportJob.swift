@@ -63,9 +63,9 @@ public struct ReportResult: Sendable {
 /// Reads the logs and computes the report: one reader decodes the files into
 /// large buffers cut at line ends; a Dispatch pool of workers parses chunks
 /// into per-worker accumulators with no lock per row; the accumulators merge
-/// at the end. At most `2 × min(threads, cores) + 2` chunks are in flight, so memory is
-/// bounded by the chunk size and the distinct customers and cases, never by
-/// the size of the input.
+/// at the end. At most `2 × min(threads, cores) + 2` chunks are in flight, so memory
+/// follows the chunk size and what the metrics must remember (see
+/// `MetricsAccumulator`), never the number of rows.
 public enum ReportJob {
     public static func run(files: [InputFileSpec], options: ReportJobOptions,
                            progress: PipelineProgress = PipelineProgress()) throws -> ReportResult {

@@ -41,17 +41,12 @@ struct TZifFile {
         var all = transitions
         if let rule {
             let lastExplicit = transitions.last?.at ?? Int64.min
-            let lastExplicitYear = CivilDate.date(fromDays: floorDays(lastExplicit)).year
+            let lastExplicitYear = CivilDate.date(fromDays: CivilDate.day(containing: lastExplicit)).year
             let firstYear = max(lastExplicitYear, Self.firstExpandedYear)
             if firstYear <= Self.lastExpandedYear {
                 all += rule.transitions(years: firstYear...Self.lastExpandedYear).filter { $0.at > lastExplicit }
             }
         }
         return ZoneOffsets(initialOffset: initialOffset, transitions: all)
-    }
-
-    private func floorDays(_ instant: Int64) -> Int64 {
-        let quotient = instant / 86_400
-        return instant % 86_400 < 0 ? quotient - 1 : quotient
     }
 }
