@@ -17,8 +17,8 @@ struct ChunkReader {
         self.progress = progress
     }
 
-    /// Queues every data line of `file`; returns its size on disk and decoded.
-    mutating func read(_ file: InputFileSpec, index: Int) throws -> (onDisk: Int64, decoded: Int64) {
+    /// Queues every data line of `file`; returns the bytes read from it and decoded.
+    mutating func read(_ file: InputFileSpec, index: Int) throws -> (read: Int64, decoded: Int64) {
         let input = try DecodedInput(path: file.path)
         defer { input.close() }
         carry.removeAll(keepingCapacity: true)

@@ -103,7 +103,7 @@ public enum ReportJob {
         do {
             for (index, file) in files.enumerated() {
                 let sizes = try reader.read(file, index: index)
-                input.bytesRead += sizes.onDisk
+                input.bytesRead += sizes.read
                 input.bytesDecoded += sizes.decoded
             }
         } catch {
