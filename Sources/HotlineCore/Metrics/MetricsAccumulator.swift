@@ -59,7 +59,13 @@ public final class MetricsAccumulator {
 
     @inline(__always)
     private func pairID(queue: UInt32, instant: Int64) -> UInt32 {
-        let pair = pairs.pair(queue: queue, day: clock.day(of: instant))
+        pairID(queue: queue, day: clock.day(of: instant))
+    }
+
+    /// The pair's number, with empty tallies ready for it if it is new.
+    @inline(__always)
+    private func pairID(queue: UInt32, day: Int64) -> UInt32 {
+        let pair = pairs.pair(queue: queue, day: day)
         if Int(pair) == callTallies.count {
             callTallies.append(CallTally())
             contactTallies.append(ContactTally())
@@ -79,11 +85,7 @@ public final class MetricsAccumulator {
         var pairMap: [UInt32] = []
         pairMap.reserveCapacity(other.pairs.count)
         for otherPair in 0..<other.pairs.count {
-            let pair = pairs.pair(queue: queueMap[Int(other.pairs.queueOfPair[otherPair])], day: other.pairs.dayOfPair[otherPair])
-            if Int(pair) == callTallies.count {
-                callTallies.append(CallTally())
-                contactTallies.append(ContactTally())
-            }
+            let pair = pairID(queue: queueMap[Int(other.pairs.queueOfPair[otherPair])], day: other.pairs.dayOfPair[otherPair])
             callTallies[Int(pair)].merge(other.callTallies[otherPair])
             contactTallies[Int(pair)].merge(other.contactTallies[otherPair])
             pairMap.append(pair)

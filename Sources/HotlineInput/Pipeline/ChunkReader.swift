@@ -72,7 +72,7 @@ struct ChunkReader {
         var searched = 0
         var skippedLines = 0
         while true {
-            try read(into: buffer, from: input, endOfInput: &endOfInput)
+            try topUp(buffer, from: input, endOfInput: &endOfInput)
             if endOfInput { return (buffer.count, skippedLines) }
             if let end = buffer.endOfLastLine(from: searched) { return (end, skippedLines) }
             searched = buffer.count
@@ -103,11 +103,12 @@ struct ChunkReader {
             bufferOffset += Int64(buffer.count)
             buffer.count = 0
             if endOfInput { return }
-            try read(into: buffer, from: input, endOfInput: &endOfInput)
+            try topUp(buffer, from: input, endOfInput: &endOfInput)
         }
     }
 
-    private func read(into buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool) throws {
+    /// Decodes into the buffer's free space until it is full or the input ends.
+    private func topUp(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool) throws {
         while !endOfInput && buffer.count < buffer.capacity {
             let added = try input.read(into: buffer.freeSpace)
             if added == 0 { endOfInput = true }
