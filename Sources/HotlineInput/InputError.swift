@@ -15,6 +15,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case duplicateColumn(path: String, column: String)
     case lineTooLong(path: String, byteOffset: Int64, limit: Int)
     case tooManyFiles(count: Int, limit: Int)
+    case notAQueueLogTable(path: String)
+    case unsupportedFormat(path: String, format: String)
 
     public var description: String {
         switch self {
@@ -26,13 +28,19 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         case .emptyHeader(let path): "\(path): line 1: empty header; the first line must name the columns"
         case .headerNotUTF8(let path): "\(path): line 1: the header is not valid UTF-8"
         case .unknownLogKind(let path, let header):
-            "\(path): line 1: cannot tell a call log from a contact log by its header (\(header)); use --calls or --contacts"
+            "\(path): line 1: not a format hotline knows (\(header)): expected a call-log or contact-log header, "
+                + "a queue_log line (epoch|callid|queue|agent|EVENT) or a queue_log / CDR header; "
+                + "use --calls, --contacts or --input-format"
         case .malformedHeader(let path, let detail): "\(path): line 1: malformed header: \(detail)"
         case .missingColumn(let path, let column, let kind):
             "\(path): line 1: required \(kind) column '\(column)' is missing from the header"
         case .duplicateColumn(let path, let column):
             "\(path): line 1: column '\(column)' is named twice in the header"
         case .tooManyFiles(let count, let limit): "\(count) input files: at most \(limit) can be read in one report"
+        case .notAQueueLogTable(let path):
+            "\(path): line 1: not a queue_log table header (needs callid, event, queuename or queue_name, "
+                + "agent or type, and time or date_time)"
+        case .unsupportedFormat(let path, let format): "\(path): the \(format) format cannot be read here"
         case .lineTooLong(let path, let byteOffset, let limit):
             "\(path): the line starting at decoded byte \(byteOffset) is longer than \(limit / (1 << 20)) MiB; no log line is that long"
         }

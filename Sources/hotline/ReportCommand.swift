@@ -9,10 +9,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Compute every metric overall, by queue and by day.",
         discussion: """
-            Files are plain CSV or zstd-compressed (detected by content). Files given with --calls and \
-            --contacts come first, in the order given, then positional files, whose kind is read from \
-            their header. That order breaks ties between contacts of a case that start at the same \
-            instant with the same contact id.
+            Files are plain or zstd-compressed (detected by content). Files given with --calls and \
+            --contacts come first, in the order given, then positional files, whose format is read from \
+            their first line: a canonical call or contact log, an Asterisk queue_log (raw or a table \
+            export) — see docs/asterisk.md. That order breaks ties between contacts of a case that \
+            start at the same instant with the same contact id, and is the order in which rotated \
+            switch logs are assembled: give them oldest first.
 
             Rejected rows are counted in the report, summarised on stderr and, with --rejects, all \
             written to a file. Exit status: 0 the report is complete; 1 a fatal input error (no report \
@@ -29,8 +31,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("contacts"), help: ArgumentHelp("A contact log (repeatable).", valueName: "file"))
     var contactFiles: [String] = []
 
-    @Argument(help: ArgumentHelp("Logs whose kind is detected from their header.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Logs whose format is detected from their first line.", valueName: "file"))
     var files: [String] = []
+
+    @OptionGroup var switchLogs: SwitchLogOptions
 
     @Option(help: "Output format: table (for people), json (SPEC §4) or csv (one row per scope).")
     var format: OutputFormat = .table
@@ -71,19 +75,21 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--rejects \(rejects) is the input \(input): it would be overwritten")
         }
         _ = try zone()
+        _ = try switchLogs.zone(default: timeZone)
     }
 
     func run() throws {
-        let inputs = callFiles.map { InputFileSpec(path: $0, kind: .calls) }
-            + contactFiles.map { InputFileSpec(path: $0, kind: .contacts) }
-            + files.map { InputFileSpec(path: $0) }
+        let inputs = callFiles.map { InputFileSpec(path: $0, format: .calls) }
+            + contactFiles.map { InputFileSpec(path: $0, format: .contacts) }
+            + files.map { InputFileSpec(path: $0, format: switchLogs.inputFormat?.name) }
         let options = ReportJobOptions(
             parameters: ReportParameters(
                 thresholds: CallThresholds(serviceLevelSeconds: serviceLevelThreshold, shortAbandonSeconds: shortAbandon),
                 timeZone: timeZone),
             zone: try zone(),
             threads: threads ?? ReportJobOptions.onlineCores,
-            rejectsPath: rejects)
+            rejectsPath: rejects,
+            switchZone: try switchLogs.zone(default: timeZone))
 
         let progress = PipelineProgress()
         let display = quiet || !standardError.isTerminal ? nil : ProgressLine(progress: progress)
@@ -96,7 +102,7 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(message: "\(error)", status: 1)
         }
 
-        if !quiet { summariseRejects(result) }
+        if !quiet { RejectSummary.write(result, rejectsPath: rejects) }
         if strict && result.rejectedRows > 0 {
             throw CommandFailure(message: "\(result.rejectedRows) rows rejected and --strict is set; no report", status: 1)
         }
@@ -120,18 +126,5 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw ValidationError("--tz: \(error) (use an IANA name such as Europe/Paris)")
         }
-    }
-
-    private func summariseRejects(_ result: ReportResult) {
-        guard result.rejectedRows > 0 else { return }
-        let input = result.report.input
-        var text = "hotline: \(result.rejectedRows) rows rejected (calls: \(input.calls.rejected), "
-            + "contacts: \(input.contacts.rejected))"
-        text += result.rejectNotices.count < result.rejectedRows ? "; the first \(result.rejectNotices.count):\n" : ":\n"
-        for notice in result.rejectNotices {
-            text += "  \(notice.path):\(notice.line): \(notice.reason)\n"
-        }
-        if rejects == nil { text += "  (--rejects FILE writes every rejected line with its reason)\n" }
-        standardError.write(text)
     }
 }

@@ -15,7 +15,7 @@ import Testing
             let output = try OutputFile(path: path, compression: compression)
             try bytes.withUnsafeBytes { try output.write($0) }
             try output.close()
-            return InputFileSpec(path: path, kind: file.kind)
+            return InputFileSpec(path: path, format: file.format)
         }
     }
 
@@ -65,7 +65,7 @@ import Testing
             }
             let path = directory + "/" + URL(fileURLWithPath: file.path).lastPathComponent + ".zst"
             try Support.write(stream, to: path)
-            return InputFileSpec(path: path, kind: file.kind)
+            return InputFileSpec(path: path, format: file.format)
         }
         try expectSameAsTiny(files)
     }
@@ -94,7 +94,7 @@ import Testing
         let directory = try Support.scratchDirectory()
         try Support.write([], to: directory + "/empty.csv")
         #expect(throws: InputError.emptyHeader(path: directory + "/empty.csv")) {
-            try Support.run([InputFileSpec(path: directory + "/empty.csv", kind: .calls)])
+            try Support.run([InputFileSpec(path: directory + "/empty.csv", format: .calls)])
         }
         let emptyFrame = try OutputFile(path: directory + "/empty.csv.zst", compression: .zstd(level: 3))
         try emptyFrame.close()
@@ -132,7 +132,7 @@ import Testing
         }
         try Support.write(Array("call_id,queue\nx,y\n".utf8), to: directory + "/partial.csv")
         #expect(throws: InputError.missingColumn(path: directory + "/partial.csv", column: "customer_id", kind: "call-log")) {
-            try Support.run(Support.tinyFiles + [InputFileSpec(path: directory + "/partial.csv", kind: .calls)])
+            try Support.run(Support.tinyFiles + [InputFileSpec(path: directory + "/partial.csv", format: .calls)])
         }
         #expect(throws: InputError.self) { try Support.run([InputFileSpec(path: directory)]) }
     }

@@ -35,7 +35,7 @@ import HotlineTestSupport
                 }
                 let path = "\(directory)/\(name)-\(part).csv"
                 try Support.write(bytes, to: path)
-                files.append(InputFileSpec(path: path, kind: kind))
+                files.append(InputFileSpec(path: path, format: InputFormatName(kind)))
             }
         }
         let split = try Support.run(files, threads: 2, chunkBytes: Int(random.next() % 200) + 1)

@@ -40,8 +40,8 @@ enum Support {
     }
 
     static var tinyFiles: [InputFileSpec] {
-        [InputFileSpec(path: fixture("tiny/calls.csv"), kind: .calls),
-         InputFileSpec(path: fixture("tiny/contacts.csv"), kind: .contacts)]
+        [InputFileSpec(path: fixture("tiny/calls.csv"), format: .calls),
+         InputFileSpec(path: fixture("tiny/contacts.csv"), format: .contacts)]
     }
 
     /// The scopes of a report without its input section, to compare runs over differently split files.

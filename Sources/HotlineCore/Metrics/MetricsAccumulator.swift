@@ -129,7 +129,7 @@ public final class MetricsAccumulator {
         var input = input
         input.calls.rows = callRows
         input.contacts.rows = contactRows
-        return Report(
+        let report = Report(
             parameters: parameters,
             input: input,
             overall: breakdown.overall.metrics,
@@ -139,6 +139,7 @@ public final class MetricsAccumulator {
             byDay: days.enumerated().map { slot, day in
                 NamedScope(name: CivilDate.isoDate(fromDays: day), metrics: breakdown.byDay[slot].metrics)
             })
+        return report.withoutUnmeasurable()
     }
 
     /// Customer metrics count each customer once per scope. The visit log is

@@ -2,6 +2,17 @@
 public enum CallOutcome: UInt8, CaseIterable, Sendable {
     case answered, abandoned, timeout, busy, closed
 
+    /// The outcome as the call log spells it.
+    public var name: String {
+        switch self {
+        case .answered: "answered"
+        case .abandoned: "abandoned"
+        case .timeout: "timeout"
+        case .busy: "busy"
+        case .closed: "closed"
+        }
+    }
+
     /// The outcome spelled exactly (lower case) by `bytes`, or `nil`.
     @inlinable
     public init?(bytes: UnsafeRawBufferPointer) {

@@ -18,17 +18,36 @@ public enum JSONReportWriter {
                 ("short_abandon_s", .integer(parameters.thresholds.shortAbandonSeconds)),
                 ("time_zone", .string(parameters.timeZone)),
             ])),
-            ("input", .object([
-                ("files", .integer(input.files)),
-                ("bytes_read", .integer(input.bytesRead)),
-                ("bytes_decoded", .integer(input.bytesDecoded)),
-                ("calls", rowCounts(input.calls)),
-                ("contacts", rowCounts(input.contacts)),
-            ])),
+            ("input", .object(inputFields(input))),
             ("overall", scope(report.overall)),
             ("by_queue", breakdown(report.byQueue)),
             ("by_day", breakdown(report.byDay)),
         ])
+    }
+
+    private static func inputFields(_ input: InputSummary) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = [
+            ("files", .integer(input.files)),
+            ("bytes_read", .integer(input.bytesRead)),
+            ("bytes_decoded", .integer(input.bytesDecoded)),
+            ("calls", rowCounts(input.calls)),
+            ("contacts", rowCounts(input.contacts)),
+        ]
+        if let switchLogs = input.switchLogs {
+            fields.append(("switch_logs", .object([
+                ("queue_log_lines", .integer(switchLogs.queueLogLines)),
+                ("events_ignored", .integer(switchLogs.eventsIgnored)),
+                ("events_unknown", .integer(switchLogs.eventsUnknown)),
+                ("duplicate_lines", .integer(switchLogs.duplicateLines)),
+                ("incomplete_calls", .integer(switchLogs.incompleteCalls)),
+                ("cdr_rows", .integer(switchLogs.cdrRows)),
+                ("cdr_calls", .integer(switchLogs.cdrCalls)),
+                ("cdr_queued_calls", .integer(switchLogs.cdrQueuedCalls)),
+                ("cdr_not_inbound", .integer(switchLogs.cdrNotInbound)),
+            ])))
+            fields.append(("not_recorded", .array(switchLogs.notRecorded.map { .string($0.name) })))
+        }
+        return fields
     }
 
     private static func rowCounts(_ counts: RowCounts) -> JSONValue {

@@ -7,6 +7,8 @@ indirect enum JSONValue {
     case string(String)
     case null
     case object([(key: String, value: JSONValue)])
+    /// Written on one line: the report's arrays are short lists of names.
+    case array([JSONValue])
 
     static func integer(_ value: some BinaryInteger) -> JSONValue {
         .number(String(value))
@@ -45,6 +47,13 @@ indirect enum JSONValue {
                 text += position == members.count - 1 ? "\n" : ",\n"
             }
             text += String(repeating: "  ", count: depth) + "}"
+        case .array(let elements):
+            text += "["
+            for (position, element) in elements.enumerated() {
+                if position > 0 { text += ", " }
+                element.write(into: &text, depth: depth + 1)
+            }
+            text += "]"
         }
     }
 

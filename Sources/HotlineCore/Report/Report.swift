@@ -33,14 +33,49 @@ public struct InputSummary: Equatable, Sendable {
     public var bytesDecoded: Int64
     public var calls: RowCounts
     public var contacts: RowCounts
+    /// What the switch-log adapters saw; nil when every input is canonical CSV.
+    public var switchLogs: SwitchLogSummary?
 
     public init(files: Int = 0, bytesRead: Int64 = 0, bytesDecoded: Int64 = 0,
-                calls: RowCounts = RowCounts(), contacts: RowCounts = RowCounts()) {
+                calls: RowCounts = RowCounts(), contacts: RowCounts = RowCounts(),
+                switchLogs: SwitchLogSummary? = nil) {
         self.files = files
         self.bytesRead = bytesRead
         self.bytesDecoded = bytesDecoded
         self.calls = calls
         self.contacts = contacts
+        self.switchLogs = switchLogs
+    }
+}
+
+/// What the queue_log and CDR adapters read besides the attempts they derived
+/// (docs/asterisk.md): the gaps a switch log has, counted rather than guessed.
+public struct SwitchLogSummary: Equatable, Sendable {
+    public var queueLogLines: Int64 = 0
+    /// Known events that change no attempt, and events that could not apply.
+    public var eventsIgnored: Int64 = 0
+    /// Event names hotline does not know.
+    public var eventsUnknown: Int64 = 0
+    public var duplicateLines: Int64 = 0
+    /// Calls with no final event, and final events without their `ENTERQUEUE`.
+    public var incompleteCalls: Int64 = 0
+    public var cdrRows: Int64 = 0
+    public var cdrCalls: Int64 = 0
+    /// CDR calls that entered a queue: counted from the queue_log, never from the CDR.
+    public var cdrQueuedCalls: Int64 = 0
+    public var cdrNotInbound: Int64 = 0
+    /// Outcomes no input could record (a stock queue_log logs no busy or
+    /// closed attempt): shown as not recorded instead of as a measured zero.
+    public var notRecorded: [CallOutcome] = []
+
+    public init() {}
+
+    /// The metrics that cannot be given when outcomes are not recorded.
+    public var unmeasurableMetrics: [Metric] {
+        var metrics: [Metric] = []
+        if notRecorded.contains(.busy) { metrics.append(.busy) }
+        if notRecorded.contains(.closed) { metrics += [.closed, .reachabilityOpenHours] }
+        return metrics
     }
 }
 
@@ -61,5 +96,21 @@ public struct Report: Equatable, Sendable {
         self.overall = overall
         self.byQueue = byQueue
         self.byDay = byDay
+    }
+}
+
+extension Report {
+    /// The report with `null` for the metrics that no input could measure
+    /// (``SwitchLogSummary/notRecorded``), in every scope.
+    func withoutUnmeasurable() -> Report {
+        guard let unmeasurable = input.switchLogs?.unmeasurableMetrics, !unmeasurable.isEmpty else { return self }
+        var report = self
+        func clear(_ metrics: inout ScopeMetrics) {
+            for metric in unmeasurable { metrics[metric] = .null }
+        }
+        clear(&report.overall)
+        for index in report.byQueue.indices { clear(&report.byQueue[index].metrics) }
+        for index in report.byDay.indices { clear(&report.byDay[index].metrics) }
+        return report
     }
 }

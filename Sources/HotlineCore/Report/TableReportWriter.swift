@@ -16,7 +16,7 @@ public enum TableReportWriter {
     public static func render(_ report: Report) -> String {
         let blocks = [
             header(report),
-            overall(report.overall),
+            overall(report.overall, unmeasurable: report.input.switchLogs?.unmeasurableMetrics ?? []),
             breakdown("By queue", keyHeader: "QUEUE", report.byQueue),
             breakdown("By day", keyHeader: "DAY", report.byDay),
             BreakdownColumn.legend,
@@ -42,7 +42,29 @@ public enum TableReportWriter {
         ])
         table.append(["Calls", rowCounts(input.calls)])
         table.append(["Contacts", rowCounts(input.contacts)])
+        if let switchLogs = input.switchLogs {
+            table.append(["Switch logs", switchSummary(switchLogs)])
+            if !switchLogs.notRecorded.isEmpty {
+                table.append(["Not recorded", switchLogs.notRecorded.map(\.name).joined(separator: ", ")
+                    + " (no input logs them: shown as \"not recorded\", not as zero)"])
+            }
+        }
         return table.lines()
+    }
+
+    private static func switchSummary(_ summary: SwitchLogSummary) -> String {
+        var parts: [String] = []
+        if summary.queueLogLines > 0 {
+            parts.append(HumanNumberText.counted(summary.queueLogLines, "queue_log line", "queue_log lines"))
+            parts.append(HumanNumberText.grouped(summary.incompleteCalls) + " incomplete calls")
+            parts.append(HumanNumberText.grouped(summary.duplicateLines) + " duplicate lines")
+            parts.append(HumanNumberText.grouped(summary.eventsUnknown) + " unknown events")
+        }
+        if summary.cdrRows > 0 {
+            parts.append(HumanNumberText.counted(summary.cdrRows, "CDR row", "CDR rows"))
+            parts.append(HumanNumberText.grouped(summary.cdrQueuedCalls) + " queued calls left to the queue_log")
+        }
+        return parts.joined(separator: " · ")
     }
 
     private static func rowCounts(_ counts: RowCounts) -> String {
@@ -52,11 +74,12 @@ public enum TableReportWriter {
 
     /// Every metric of the overall scope, one per line under its section's
     /// title; one table for all sections, so values align down the whole block.
-    private static func overall(_ metrics: ScopeMetrics) -> [String] {
+    private static func overall(_ metrics: ScopeMetrics, unmeasurable: [Metric]) -> [String] {
         var table = TextTable([.left, .right])
         for section in TableSection.allCases {
             for metric in section.metrics {
-                table.append([metric.title, HumanNumberText.value(of: metric, in: metrics)])
+                let text = unmeasurable.contains(metric) ? "not recorded" : HumanNumberText.value(of: metric, in: metrics)
+                table.append([metric.title, text])
             }
         }
         var metricLines = table.lines(indent: "    ")[...]

@@ -30,7 +30,7 @@ public struct ColumnLayout: Sendable, Equatable {
         self.indices = indices
     }
 
-    private static func headerNames(_ line: UnsafeRawBufferPointer, path: String) throws -> [String] {
+    static func headerNames(_ line: UnsafeRawBufferPointer, path: String) throws -> [String] {
         var tokenizer = CSVLineTokenizer(capacity: 64)
         if case .success(let count) = tokenizer.tokenize(line), count > 64 {
             tokenizer = CSVLineTokenizer(capacity: count)

@@ -5,6 +5,12 @@ public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
     case fieldCount(found: Int, expected: Int)
     case field(column: String, problem: FieldProblem)
     case lineTooLong(limit: Int)
+    /// A switch log's field that cannot be read (a queue_log time that is no Unix time).
+    case switchField(name: String, detail: String)
+    /// A queue_log call that never reached a final event, or a final event without its `ENTERQUEUE`.
+    case incompleteCall(String)
+    /// A line that repeats, byte for byte, a line of the same call.
+    case duplicateLine(String)
 
     public var description: String {
         switch self {
@@ -12,6 +18,9 @@ public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidUTF8: "invalid UTF-8"
         case .fieldCount(let found, let expected): "wrong field count (\(found), header has \(expected))"
         case .lineTooLong(let limit): "line longer than \(limit) bytes, skipped"
+        case .switchField(let name, let detail): "bad \(name) (\(detail))"
+        case .incompleteCall(let detail): "incomplete call: \(detail)"
+        case .duplicateLine(let detail): "duplicate line: \(detail)"
         case .field(let column, let problem):
             switch problem {
             case .empty: "empty \(column)"

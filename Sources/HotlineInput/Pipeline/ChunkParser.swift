@@ -8,11 +8,13 @@ import Darwin
 import HotlineCore
 
 /// One input file as the workers see it: where it stands in the command line
-/// and how its columns are laid out.
+/// and how its fields are laid out.
 public struct InputFileContext: Sendable {
     public let index: Int
     public let path: String
-    public let layout: ColumnLayout
+    public let format: InputFormat
+    /// Line number of the first data line: 2 after a header, 1 without one.
+    public let firstDataLine: Int64
 }
 
 /// A rejected line, numbered within its chunk until the collector knows the
@@ -30,6 +32,8 @@ public struct ChunkOutcome: Sendable {
     public var lines = 0
     public var rows: Int64 = 0
     public var rejected: [RejectedLine] = []
+    /// Lines and events of a queue_log chunk.
+    public var switchCounts = SwitchLogCounts()
 }
 
 /// Parses line-aligned chunks of one worker into that worker's accumulator.
@@ -43,22 +47,70 @@ public final class ChunkParser {
     @exclusivity(unchecked) private var tokenizer = CSVLineTokenizer(capacity: 16)
     private let unescape = UnescapeBuffer()
     private let keepRejectedText: Bool
+    private let switchZone: ZoneOffsets
+    /// The calls of the worker's current queue_log chunk, until the stitcher has seen them.
+    let assembler = QueueLogChunkAssembler()
 
-    public init(keepRejectedText: Bool) {
+    public init(keepRejectedText: Bool, switchZone: ZoneOffsets = .utc) {
         self.keepRejectedText = keepRejectedText
+        self.switchZone = switchZone
     }
 
     /// Parses every line of `chunk`, which starts at decoded byte `startOffset` of its file
     /// and follows `skipped` lines that the reader found to be `limit` bytes or longer.
-    /// Every line of `limit` bytes or more (before its `\n`) is rejected.
+    /// Every line of `limit` bytes or more (before its `\n`) is rejected. Canonical
+    /// rows go into `accumulator`; queue_log events into ``assembler``.
     public func parse(_ chunk: UnsafeRawBufferPointer, startOffset: Int64, afterSkippedLongLines skipped: Int,
                       limit: Int, file: InputFileContext, into accumulator: MetricsAccumulator) -> ChunkOutcome {
-        let layout = file.layout
-        if tokenizer.capacity <= layout.fieldCount { tokenizer = CSVLineTokenizer(capacity: layout.fieldCount + 1) }
-        // Locals for the whole chunk: reading them from `self` per line would
-        // retain and release each one per row.
-        let tokenizer = self.tokenizer, unescape = self.unescape
-        let rows = RowParser(layout: layout, fileIndex: file.index)
+        switch file.format {
+        case .canonical(let layout):
+            if tokenizer.capacity <= layout.fieldCount { tokenizer = CSVLineTokenizer(capacity: layout.fieldCount + 1) }
+            // Locals for the whole chunk: reading them from `self` per line would
+            // retain and release each one per row.
+            let tokenizer = self.tokenizer, unescape = self.unescape
+            let rows = RowParser(layout: layout, fileIndex: file.index)
+            return forEachLine(of: chunk, skipped: skipped, limit: limit) { line, offset, _, _ in
+                rows.parse(line, at: startOffset + offset, tokenizer: tokenizer, unescape: unescape,
+                           into: accumulator)
+            }
+        case .queueLog(let layout):
+            let events = QueueLogLineParser(layout: layout, switchZone: switchZone, fileIndex: file.index)
+            let assembler = self.assembler
+            assembler.startChunk()
+            var counts = SwitchLogCounts()
+            var outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, _, lineIndex, isRow in
+                counts.queueLogLines += 1
+                switch events.parse(line, line: Int64(lineIndex)) {
+                case .event(let event):
+                    isRow = false
+                    if event.kind == .refusedAtEntry { counts.sawRefusal = true }
+                    if event.kind == .closedAtEntry { counts.sawClosed = true }
+                    assembler.add(event)
+                case .ignored:
+                    isRow = false
+                    counts.eventsIgnored += 1
+                case .unknown:
+                    isRow = false
+                    counts.eventsUnknown += 1
+                case .rejected(let reason):
+                    return reason
+                }
+                return nil
+            }
+            assembler.finishChunk()
+            counts.eventsIgnored += assembler.strayEvents
+            outcome.switchCounts = counts
+            return outcome
+        }
+    }
+
+    /// Runs `parseLine` on each non-empty line of the chunk (content without
+    /// its line ending, byte offset in the chunk, line index in the chunk, and
+    /// whether the line counts as a row); collects its rejections.
+    @inline(__always)
+    private func forEachLine(of chunk: UnsafeRawBufferPointer, skipped: Int, limit: Int,
+                             _ parseLine: (UnsafeRawBufferPointer, Int64, Int, inout Bool) -> RejectReason?)
+        -> ChunkOutcome {
         var outcome = ChunkOutcome()
         for line in 0..<skipped {
             outcome.rejected.append(RejectedLine(lineInChunk: line, reason: .lineTooLong(limit: limit), text: nil))
@@ -78,11 +130,11 @@ public final class ChunkParser {
                 outcome.rejected.append(RejectedLine(lineInChunk: lineIndex, reason: .lineTooLong(limit: limit), text: nil))
             } else if contentEnd > lineStart {
                 let line = UnsafeRawBufferPointer(start: base + lineStart, count: contentEnd - lineStart)
-                if let problem = rows.parse(line, at: startOffset + Int64(lineStart), tokenizer: tokenizer,
-                                            unescape: unescape, into: accumulator) {
+                var isRow = true
+                if let problem = parseLine(line, Int64(lineStart), lineIndex, &isRow) {
                     outcome.rejected.append(RejectedLine(lineInChunk: lineIndex, reason: problem,
                                                          text: keepRejectedText ? Array(line) : nil))
-                } else {
+                } else if isRow {
                     outcome.rows += 1
                 }
             }

@@ -17,8 +17,9 @@ struct ChunkReader {
         self.progress = progress
     }
 
-    /// Queues every data line of `file`; returns the bytes read from it and decoded.
-    mutating func read(_ file: InputFileSpec, index: Int) throws -> (read: Int64, decoded: Int64) {
+    /// Queues every data line of `file`; returns the bytes read from it and
+    /// decoded, and its format (nil for an empty file).
+    mutating func read(_ file: InputFileSpec, index: Int) throws -> (read: Int64, decoded: Int64, format: InputFormat?) {
         let input = try DecodedInput(path: file.path)
         defer { input.close() }
         carry.removeAll(keepingCapacity: true)
@@ -40,8 +41,9 @@ struct ChunkReader {
             var start = 0
             if context == nil {
                 do {
-                    let header = try readHeader(buffer, cut: cut, path: file.path, forcedKind: file.kind)
-                    context = InputFileContext(index: index, path: file.path, layout: header.layout)
+                    let header = try readFirstLine(buffer, cut: cut, path: file.path, forced: file.format)
+                    context = InputFileContext(index: index, path: file.path, format: header.format,
+                                               firstDataLine: header.isHeader ? 2 : 1)
                     start = header.dataStart
                 } catch {
                     release(buffer)
@@ -58,7 +60,7 @@ struct ChunkReader {
             }
             bufferOffset += Int64(cut)
         } while !(endOfInput && carry.isEmpty)
-        return (input.bytesRead, input.bytesDecoded)
+        return (input.bytesRead, input.bytesDecoded, context?.format)
     }
 
     /// Fills `buffer` and returns where its last complete line ends (the end
@@ -117,15 +119,17 @@ struct ChunkReader {
         }
     }
 
-    /// The column layout from the file's first line, and where the data starts.
-    private func readHeader(_ buffer: ChunkBuffer, cut: Int, path: String,
-                            forcedKind: LogKind?) throws -> (layout: ColumnLayout, dataStart: Int) {
+    /// The file's format from its first line, and where the data starts: after
+    /// that line if it is a header, at the first byte (past a BOM) otherwise.
+    private func readFirstLine(_ buffer: ChunkBuffer, cut: Int, path: String, forced: InputFormatName?) throws
+        -> (format: InputFormat, isHeader: Bool, dataStart: Int) {
         let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
         let start = buffer.count >= 3 && Array(buffer.bytes(0..<3)) == byteOrderMark ? 3 : 0
         let newline = buffer.firstNewline(from: start)
-        let headerEnd = LineEnding.contentEnd(buffer.base, start: start, end: newline ?? cut, terminated: newline != nil)
-        let layout = try ColumnLayout(headerLine: buffer.bytes(start..<headerEnd), path: path, forcedKind: forcedKind)
-        return (layout, newline.map { $0 + 1 } ?? cut)
+        let lineEnd = LineEnding.contentEnd(buffer.base, start: start, end: newline ?? cut, terminated: newline != nil)
+        let (format, isHeader) = try InputFormat.detect(firstLine: buffer.bytes(start..<lineEnd), path: path,
+                                                        forced: forced)
+        return (format, isHeader, isHeader ? newline.map { $0 + 1 } ?? cut : start)
     }
 
     private func release(_ buffer: ChunkBuffer) {

@@ -10,6 +10,10 @@ final class OrderedCollector: Sendable {
         let sequence: Int
         let file: InputFileContext
         let outcome: ChunkOutcome
+        /// Incomplete calls and duplicate lines the stitcher found at this chunk's turn.
+        var notes: [SwitchNote] = []
+        /// The attempts counted at this chunk's turn, as canonical rows (`hotline convert`).
+        var convertedRows: [UInt8] = []
     }
 
     private struct State {
@@ -23,22 +27,37 @@ final class OrderedCollector: Sendable {
     private let state: Mutex<State>
     private let pool: BufferPool
     private let progress: PipelineProgress
+    /// Input paths by file index, for notes about lines of earlier files.
+    private let paths: [String]
+    /// Where converted rows go, in input order; written under the lock only.
+    nonisolated(unsafe) private let converted: ConvertedCallsFile?
 
-    init(rejects: sending RejectLog, pool: BufferPool, progress: PipelineProgress) {
+    init(rejects: sending RejectLog, pool: BufferPool, progress: PipelineProgress, paths: [String],
+         converted: ConvertedCallsFile?) {
         state = Mutex(State(rejects: rejects))
         self.pool = pool
         self.progress = progress
+        self.paths = paths
+        self.converted = converted
     }
 
     func deliver(_ delivery: Delivery) {
         state.withLock { state in
             state.pending[delivery.sequence] = delivery
             while let next = state.pending.removeValue(forKey: state.nextSequence) {
-                Self.flush(next, into: &state)
+                flush(next, into: &state)
                 progress.addRows(next.outcome.rows, rejected: Int64(next.outcome.rejected.count))
                 state.nextSequence += 1
                 pool.returnTicket()
             }
+        }
+    }
+
+    /// Records what was settled once the input was over (calls left open).
+    func recordFinalNotes(_ notes: [SwitchNote], convertedRows: [UInt8]) {
+        state.withLock { state in
+            record(notes, into: &state.rejects)
+            converted?.write(convertedRows)
         }
     }
 
@@ -50,15 +69,24 @@ final class OrderedCollector: Sendable {
         }
     }
 
-    private static func flush(_ delivery: Delivery, into state: inout State) {
+    private func flush(_ delivery: Delivery, into state: inout State) {
         if delivery.file.index != state.currentFile {
             state.currentFile = delivery.file.index
-            state.nextLine = 2
+            state.nextLine = delivery.file.firstDataLine
         }
         for rejected in delivery.outcome.rejected {
             state.rejects.record(rejected, path: delivery.file.path, line: state.nextLine + Int64(rejected.lineInChunk),
-                                 kind: delivery.file.layout.kind)
+                                 kind: delivery.file.format.logKind)
         }
+        record(delivery.notes, into: &state.rejects)
+        converted?.write(delivery.convertedRows)
         state.nextLine += Int64(delivery.outcome.lines)
+    }
+
+    private func record(_ notes: [SwitchNote], into rejects: inout RejectLog) {
+        for note in notes {
+            rejects.record(RejectedLine(lineInChunk: 0, reason: note.reason, text: note.text),
+                           path: paths[note.fileIndex], line: note.line, kind: nil)
+        }
     }
 }

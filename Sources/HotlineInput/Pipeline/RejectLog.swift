@@ -43,8 +43,10 @@ final class RejectLog {
         }
     }
 
-    func record(_ rejectedLine: RejectedLine, path: String, line: Int64, kind: LogKind) {
-        rejected[kind, default: 0] += 1
+    /// Records a line that `kind`'s rows do not count; `kind` nil for a
+    /// switch log's incomplete call or duplicate line, which have counts of their own.
+    func record(_ rejectedLine: RejectedLine, path: String, line: Int64, kind: LogKind?) {
+        if let kind { rejected[kind, default: 0] += 1 }
         let reason = rejectedLine.reason.description
         if notices.count < noticeLimit {
             notices.append(RejectNotice(path: path, line: line, reason: reason))

@@ -6,15 +6,15 @@ import Glibc
 import Darwin
 #endif
 
-/// A log file to read, with its kind when the user named it (`--calls`,
-/// `--contacts`); otherwise the kind is taken from the header.
+/// A log file to read, with its format when the user named it (`--calls`,
+/// `--contacts`, `--input-format`); otherwise the format is read from its first line.
 public struct InputFileSpec: Sendable, Equatable {
     public var path: String
-    public var kind: LogKind?
+    public var format: InputFormatName?
 
-    public init(path: String, kind: LogKind? = nil) {
+    public init(path: String, format: InputFormatName? = nil) {
         self.path = path
-        self.kind = kind
+        self.format = format
     }
 }
 
@@ -33,6 +33,10 @@ public struct ReportJobOptions: Sendable {
     /// A longer line is rejected without being held in memory (a longer
     /// header is fatal). At most 64 MiB, the longest id the tables can hold.
     public var maxLineBytes: Int
+    /// The zone of the naive local times some switch logs write (`--switch-tz`).
+    public var switchZone: ZoneOffsets
+    /// Where `hotline convert` writes the attempts derived from switch logs, if anywhere.
+    public var convertedCalls: (path: String, compression: OutputCompression)?
 
     /// The processors online: the default number of workers, and the most that
     /// can run at once (more workers wait their turn in the Dispatch pool).
@@ -40,7 +44,8 @@ public struct ReportJobOptions: Sendable {
 
     public init(parameters: ReportParameters = ReportParameters(), zone: ZoneOffsets = .utc, threads: Int = 1,
                 chunkBytes: Int = 4 << 20, rejectsPath: String? = nil, rejectNoticeLimit: Int = 10,
-                maxLineBytes: Int = 64 << 20) {
+                maxLineBytes: Int = 64 << 20, switchZone: ZoneOffsets? = nil,
+                convertedCalls: (path: String, compression: OutputCompression)? = nil) {
         self.parameters = parameters
         self.zone = zone
         self.threads = max(1, threads)
@@ -48,6 +53,8 @@ public struct ReportJobOptions: Sendable {
         self.rejectsPath = rejectsPath
         self.rejectNoticeLimit = rejectNoticeLimit
         self.maxLineBytes = min(max(1, maxLineBytes), 1 << 26)
+        self.switchZone = switchZone ?? zone
+        self.convertedCalls = convertedCalls
     }
 }
 
@@ -77,48 +84,84 @@ public enum ReportJob {
         let pool = BufferPool(buffers: 2 * min(options.threads, ReportJobOptions.onlineCores) + 2,
                               capacity: options.chunkBytes)
         let queue = WorkQueue<Chunk>()
+        let converted = try options.convertedCalls.map { try ConvertedCallsFile(path: $0.path, compression: $0.compression) }
         let collector = OrderedCollector(
             rejects: try RejectLog(outputPath: options.rejectsPath, noticeLimit: options.rejectNoticeLimit),
-            pool: pool, progress: progress)
-        let workers = WorkerSlots(count: options.threads, keepRejectedText: options.rejectsPath != nil) {
+            pool: pool, progress: progress, paths: files.map(\.path), converted: converted)
+        let workers = WorkerSlots(count: options.threads, keepRejectedText: options.rejectsPath != nil,
+                                  switchZone: options.switchZone) {
             MetricsAccumulator(thresholds: options.parameters.thresholds, zone: options.zone)
         }
+        let assembly = SwitchAssembly(keepText: options.rejectsPath != nil)
+        let converting = converted != nil
 
         let finished = DispatchGroup()
         DispatchQueue.global().async(group: finished) {
             DispatchQueue.concurrentPerform(iterations: options.threads) { worker in
+                let parser = workers.parsers[worker], accumulator = workers.accumulators[worker]
                 while let chunk = queue.pop() {
-                    let outcome = workers.parsers[worker].parse(
+                    let outcome = parser.parse(
                         chunk.buffer.bytes(chunk.range), startOffset: chunk.startOffset,
                         afterSkippedLongLines: chunk.skippedLongLines, limit: options.maxLineBytes, file: chunk.file,
-                        into: workers.accumulators[worker])
+                        into: accumulator)
+                    var delivery = OrderedCollector.Delivery(sequence: chunk.sequence, file: chunk.file, outcome: outcome)
+                    if let turn = assembly.turn(for: chunk, outcome: outcome, assembler: parser.assembler) {
+                        for (index, finding) in parser.assembler.findings.enumerated() where turn.aggregate[index] {
+                            if case .attempt(let call, _, _, _) = finding {
+                                count(call, into: accumulator, converted: &delivery.convertedRows, converting: converting)
+                            }
+                        }
+                        for call in turn.settled {
+                            count(call, into: accumulator, converted: &delivery.convertedRows, converting: converting)
+                        }
+                        delivery.notes = turn.notes
+                    }
                     pool.giveBack(chunk.buffer)
-                    collector.deliver(.init(sequence: chunk.sequence, file: chunk.file, outcome: outcome))
+                    collector.deliver(delivery)
                 }
             }
         }
 
         var reader = ChunkReader(pool: pool, queue: queue, options: options, progress: progress)
         var input = InputSummary(files: files.count)
+        var formats: [InputFormat] = []
         do {
             for (index, file) in files.enumerated() {
                 let sizes = try reader.read(file, index: index)
                 input.bytesRead += sizes.read
                 input.bytesDecoded += sizes.decoded
+                if let format = sizes.format { formats.append(format) }
             }
         } catch {
             queue.close(workers: options.threads)
             finished.wait()
             collector.finish().log.discard()
+            converted?.discard()
             throw error
         }
         queue.close(workers: options.threads)
         finished.wait()
 
+        let (leftOpen, switchCounts) = assembly.finish()
+        var settledAtEnd: [UInt8] = []
+        let lastAccumulator = workers.accumulators[0]
+        for call in leftOpen.settled {
+            count(call, into: lastAccumulator, converted: &settledAtEnd, converting: converting)
+        }
+        collector.recordFinalNotes(leftOpen.notes, convertedRows: settledAtEnd)
         let collected = collector.finish()
-        try collected.log.close()
+        do {
+            try collected.log.close()
+            try converted?.close()
+        } catch {
+            converted?.discard()
+            throw error
+        }
         input.calls.rejected = collected.rejected[.calls, default: 0]
         input.contacts.rejected = collected.rejected[.contacts, default: 0]
+        if formats.contains(where: \.isSwitchLog) {
+            input.switchLogs = SwitchLogSummary(counts: switchCounts, formats: formats)
+        }
 
         var accumulators = workers.takeAccumulators()
         let total = accumulators.removeFirst()
@@ -126,6 +169,13 @@ public enum ReportJob {
         return ReportResult(report: total.report(parameters: options.parameters, input: input),
                             rejectNotices: collected.notices)
     }
+}
+
+/// Counts one derived attempt, and writes it as a canonical row when converting.
+private func count<Text: SwitchText>(_ call: CallProgress<Text>, into accumulator: MetricsAccumulator,
+                                     converted rows: inout [UInt8], converting: Bool) {
+    call.withRecord { accumulator.add($0) }
+    if converting { CanonicalCallRows.append(call, to: &rows) }
 }
 
 /// A run of whole lines in a buffer, on its way to a worker.
@@ -148,9 +198,9 @@ final class WorkerSlots: @unchecked Sendable {
     private(set) var accumulators: [MetricsAccumulator]
     let parsers: [ChunkParser]
 
-    init(count: Int, keepRejectedText: Bool, makeAccumulator: () -> MetricsAccumulator) {
+    init(count: Int, keepRejectedText: Bool, switchZone: ZoneOffsets, makeAccumulator: () -> MetricsAccumulator) {
         accumulators = (0..<count).map { _ in makeAccumulator() }
-        parsers = (0..<count).map { _ in ChunkParser(keepRejectedText: keepRejectedText) }
+        parsers = (0..<count).map { _ in ChunkParser(keepRejectedText: keepRejectedText, switchZone: switchZone) }
     }
 
     /// Hands the accumulators over once the workers are done, so that each

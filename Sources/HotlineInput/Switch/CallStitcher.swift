@@ -1,0 +1,199 @@
+import HotlineCore
+
+/// A honest gap in a switch log, at its place in the input: an incomplete
+/// call or a duplicate line, for the counts and for `--rejects`.
+struct SwitchNote: Sendable {
+    let fileIndex: Int
+    let line: Int64
+    let reason: RejectReason
+    let text: [UInt8]?
+}
+
+/// Counts of what the queue_log and CDR adapters saw, for the report's `input.switch_logs`.
+public struct SwitchLogCounts: Equatable, Sendable {
+    public var queueLogLines: Int64 = 0
+    public var eventsIgnored: Int64 = 0
+    public var eventsUnknown: Int64 = 0
+    public var duplicateLines: Int64 = 0
+    public var incompleteCalls: Int64 = 0
+    /// Whether a `FULL`/`JOINEMPTY`/`JOINUNAVAIL` or a `CLOSED` line was seen.
+    public var sawRefusal = false
+    public var sawClosed = false
+
+    public init() {}
+
+    mutating func add(_ other: SwitchLogCounts) {
+        queueLogLines += other.queueLogLines
+        eventsIgnored += other.eventsIgnored
+        eventsUnknown += other.eventsUnknown
+        duplicateLines += other.duplicateLines
+        incompleteCalls += other.incompleteCalls
+        sawRefusal = sawRefusal || other.sawRefusal
+        sawClosed = sawClosed || other.sawClosed
+    }
+}
+
+/// Finishes the queue_log calls that cross chunk and file boundaries. Each
+/// chunk's findings come in input order (one chunk at a time, at its turn),
+/// so a call's events are applied exactly as if the input were one piece;
+/// the state kept is the calls still open, the timeouts that may overflow,
+/// and one fingerprint per `ENTERQUEUE` line for the whole run.
+final class CallStitcher {
+    typealias Owned = [UInt8]
+    typealias View = UnsafeRawBufferPointer
+
+    /// Calls in progress across chunks, by uniqueid hash (collisions kept apart by bytes).
+    private var pending: [UInt64: [CallSlot<Owned>]] = [:]
+    private var entryLines = FingerprintSet()
+    /// The queue_log's uniqueids, kept only when a CDR in the run must be checked against them.
+    private(set) var queueLogCalls: FingerprintSet?
+    private let keepText: Bool
+    private(set) var counts = SwitchLogCounts()
+
+    init(keepText: Bool, remembersCallIDs: Bool) {
+        self.keepText = keepText
+        queueLogCalls = remembersCallIDs ? FingerprintSet() : nil
+    }
+
+    /// What the worker must count after a turn.
+    struct TurnResult {
+        /// `aggregate[i]`: finding `i` is a settled attempt the worker counts itself.
+        var aggregate: [Bool] = []
+        /// Attempts that the stitcher settled (calls from earlier chunks).
+        var settled: [CallProgress<Owned>] = []
+        var notes: [SwitchNote] = []
+    }
+
+    /// Applies one chunk's findings and deferred events. `firstLine` is the
+    /// file line number of the chunk's line 0.
+    func stitch(findings: [LocalFinding], deferred: [(callHash: UInt64, event: QueueEvent<View>)],
+                firstLine: Int64, into result: inout TurnResult) {
+        result.aggregate = Array(repeating: false, count: findings.count)
+        for (index, finding) in findings.enumerated() {
+            switch finding {
+            case .duplicate(let event):
+                note(duplicate: event.map(lineOffset: firstLine, Array.init), into: &result)
+            case .incomplete(let call, let callHash, let isFirst):
+                guard isNew(call.entryFingerprint) else {
+                    reread(call.map(lineOffset: firstLine, Array.init), into: &result)
+                    continue
+                }
+                var owned = call.map(lineOffset: firstLine, Array.init)
+                if isFirst, var earlier = takePending(callHash, owned.callID) {
+                    if earlier.phase == .timedOut {
+                        earlier.absorbOverflow(owned)
+                        owned = earlier
+                    } else if earlier.phase != .reread {
+                        note(incomplete: earlier, into: &result)
+                    }
+                }
+                remember(callHash)
+                note(incomplete: owned, into: &result)
+            case .attempt(let call, let callHash, let isFirst, let isCarried):
+                guard isNew(call.entryFingerprint) else {
+                    let owned = call.map(lineOffset: firstLine, Array.init)
+                    reread(owned, into: &result)
+                    if isCarried { setPending(callHash, owned.reread()) }
+                    continue
+                }
+                remember(callHash)
+                if isFirst, var earlier = takePending(callHash, Array(call.callID)) {
+                    if earlier.phase == .timedOut {
+                        earlier.absorbOverflow(call.map(lineOffset: firstLine, Array.init))
+                        if isCarried { setPending(callHash, earlier) } else { result.settled.append(earlier) }
+                        continue
+                    }
+                    if earlier.phase != .reread { note(incomplete: earlier, into: &result) }
+                }
+                if isCarried {
+                    setPending(callHash, call.map(lineOffset: firstLine, Array.init))
+                } else {
+                    result.aggregate[index] = true
+                }
+            }
+        }
+        for (callHash, event) in deferred {
+            apply(event.map(lineOffset: firstLine, Array.init), callHash: callHash, into: &result)
+        }
+    }
+
+    /// Settles what is left once the input is over: timeouts that did not
+    /// overflow count as timeouts, calls still open are incomplete.
+    func finish(into result: inout TurnResult) {
+        var slots = pending.values.flatMap { $0 }
+        pending = [:]
+        slots.sort { ($0.current?.entryFileIndex ?? 0, $0.current?.entryLine ?? 0)
+            < ($1.current?.entryFileIndex ?? 0, $1.current?.entryLine ?? 0) }
+        for var slot in slots {
+            slot.finish { finding in handle(finding, into: &result) }
+        }
+    }
+
+    private func apply(_ event: QueueEvent<Owned>, callHash: UInt64, into result: inout TurnResult) {
+        var slot = CallSlot(current: takePending(callHash, event.callID))
+        slot.apply(event, isReread: { !entryLines.insert($0) }) { finding in handle(finding, into: &result) }
+        if let call = slot.current, call.phase != .ended {
+            if call.phase != .reread { remember(callHash) }
+            setPending(callHash, call)
+        }
+    }
+
+    private func handle(_ finding: CallFinding<Owned>, into result: inout TurnResult) {
+        switch finding {
+        case .settled(let call):
+            result.settled.append(call)
+        case .incomplete(let call):
+            note(incomplete: call, into: &result)
+        case .orphan(let event):
+            counts.incompleteCalls += 1
+            result.notes.append(SwitchNote(fileIndex: event.fileIndex, line: event.line,
+                                           reason: .incompleteCall("final event without its ENTERQUEUE"),
+                                           text: keepText ? event.text : nil))
+        case .duplicate(let event):
+            note(duplicate: event, into: &result)
+        case .stray:
+            counts.eventsIgnored += 1
+        }
+    }
+
+    /// Whether an entry line is read for the first time (and remembers it).
+    private func isNew(_ fingerprint: UInt64) -> Bool { entryLines.insert(fingerprint) }
+
+    private func remember(_ callHash: UInt64) {
+        _ = queueLogCalls?.insert(callHash)
+    }
+
+    private func reread(_ call: CallProgress<Owned>, into result: inout TurnResult) {
+        counts.duplicateLines += Int64(call.lines)
+        result.notes.append(SwitchNote(fileIndex: call.entryFileIndex, line: call.entryLine,
+                                       reason: .duplicateLine("repeats a call already read (\(call.lines) lines)"),
+                                       text: keepText ? call.entryText : nil))
+    }
+
+    private func note(duplicate event: QueueEvent<Owned>, into result: inout TurnResult) {
+        counts.duplicateLines += 1
+        result.notes.append(SwitchNote(fileIndex: event.fileIndex, line: event.line,
+                                       reason: .duplicateLine("repeats a line of the same call"),
+                                       text: keepText ? event.text : nil))
+    }
+
+    private func note(incomplete call: CallProgress<Owned>, into result: inout TurnResult) {
+        counts.incompleteCalls += 1
+        result.notes.append(SwitchNote(fileIndex: call.entryFileIndex, line: call.entryLine,
+                                       reason: .incompleteCall("no final event after this ENTERQUEUE"),
+                                       text: keepText ? call.entryText : nil))
+    }
+
+    private func takePending(_ callHash: UInt64, _ callID: Owned) -> CallProgress<Owned>? {
+        guard var slots = pending[callHash],
+              let index = slots.firstIndex(where: { $0.current?.callID == callID })
+        else { return nil }
+        let call = slots.remove(at: index).current
+        pending[callHash] = slots.isEmpty ? nil : slots
+        return call
+    }
+
+    private func setPending(_ callHash: UInt64, _ call: CallProgress<Owned>) {
+        pending[callHash, default: []].append(CallSlot(current: call))
+    }
+}

@@ -1,0 +1,114 @@
+import HotlineCore
+
+/// What a worker found in its chunk of a queue_log, in line order, for the
+/// stitcher to finish at the chunk's turn.
+enum LocalFinding {
+    /// An attempt assembled in the chunk. `isFirst`: the first attempt of its
+    /// uniqueid here, which may continue a call from an earlier chunk.
+    /// `isCarried`: still open (or timed out, so it may overflow) at the chunk's end.
+    case attempt(CallProgress<UnsafeRawBufferPointer>, callHash: UInt64, isFirst: Bool, isCarried: Bool)
+    /// An attempt that entered again before any final event.
+    case incomplete(CallProgress<UnsafeRawBufferPointer>, callHash: UInt64, isFirst: Bool)
+    case duplicate(QueueEvent<UnsafeRawBufferPointer>)
+}
+
+/// A worker's assembly of the queue_log calls of one chunk. The uniqueids of
+/// a chunk are looked up in a small table reset per chunk, so the state stays
+/// in cache; a uniqueid whose first event in the chunk needs an earlier one
+/// (a `CONNECT`, a final event) is deferred whole to the stitcher.
+final class QueueLogChunkAssembler {
+    typealias View = UnsafeRawBufferPointer
+
+    private struct Slot {
+        var calls = CallSlot<View>()
+        let callID: View
+        let callHash: UInt64
+        let firstEntryLine: Int64
+        let deferred: Bool
+    }
+
+    private var slots: [Slot] = []
+    /// Open addressing over `slots`: slot index + 1, 0 for empty.
+    private var positions: [Int32] = Array(repeating: 0, count: 1 << 12)
+
+    private(set) var findings: [LocalFinding] = []
+    private(set) var deferred: [(callHash: UInt64, event: QueueEvent<View>)] = []
+    private(set) var strayEvents: Int64 = 0
+
+    /// Forgets the previous chunk; capacity is kept.
+    func startChunk() {
+        if !slots.isEmpty {
+            for index in positions.indices { positions[index] = 0 }
+        }
+        slots.removeAll(keepingCapacity: true)
+        findings.removeAll(keepingCapacity: true)
+        deferred.removeAll(keepingCapacity: true)
+        strayEvents = 0
+    }
+
+    func add(_ event: QueueEvent<View>) {
+        let callHash = ByteHash.hash(event.callID)
+        let index = slotIndex(for: event, callHash: callHash)
+        if slots[index].deferred {
+            deferred.append((callHash, event))
+            return
+        }
+        let firstEntryLine = slots[index].firstEntryLine
+        slots[index].calls.apply(event, isReread: { _ in false }) { finding in
+            switch finding {
+            case .settled(let call):
+                findings.append(.attempt(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine,
+                                         isCarried: false))
+            case .incomplete(let call):
+                findings.append(.incomplete(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine))
+            case .duplicate(let line):
+                findings.append(.duplicate(line))
+            case .orphan, .stray:
+                strayEvents += 1
+            }
+        }
+    }
+
+    /// Hands the attempts still open at the chunk's end to the stitcher.
+    func finishChunk() {
+        for slot in slots where !slot.deferred {
+            guard let call = slot.calls.current else { continue }
+            switch call.phase {
+            case .waiting, .connected, .timedOut:
+                findings.append(.attempt(call, callHash: slot.callHash, isFirst: call.entryLine == slot.firstEntryLine,
+                                         isCarried: true))
+            case .ended, .reread:
+                continue
+            }
+        }
+    }
+
+    private func slotIndex(for event: QueueEvent<View>, callHash: UInt64) -> Int {
+        if slots.count * 2 >= positions.count { grow() }
+        let mask = positions.count - 1
+        var position = Int(truncatingIfNeeded: callHash) & mask
+        while true {
+            let stored = Int(positions[position])
+            if stored == 0 {
+                let startsHere = event.kind.startsAttempt
+                slots.append(Slot(callID: event.callID, callHash: callHash, firstEntryLine: startsHere ? event.line : -1,
+                                  deferred: !startsHere))
+                positions[position] = Int32(slots.count)
+                return slots.count - 1
+            }
+            let slot = slots[stored - 1]
+            if slot.callHash == callHash, slot.callID.elementsEqual(event.callID) { return stored - 1 }
+            position = (position + 1) & mask
+        }
+    }
+
+    private func grow() {
+        positions = Array(repeating: 0, count: positions.count * 2)
+        let mask = positions.count - 1
+        for (index, slot) in slots.enumerated() {
+            var position = Int(truncatingIfNeeded: slot.callHash) & mask
+            while positions[position] != 0 { position = (position + 1) & mask }
+            positions[position] = Int32(index + 1)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import HotlineCore
+
+/// What one queue_log line is.
+enum QueueLogLine {
+    /// An event of a caller's attempt.
+    case event(QueueEvent<UnsafeRawBufferPointer>)
+    /// A known event that changes no attempt, or a line of no call (`NONE`, `MANAGER`).
+    case ignored
+    /// An event name hotline does not know.
+    case unknown
+    case rejected(RejectReason)
+}
+
+/// Reads queue_log lines, raw or from a table, into events whose data fields
+/// are already interpreted by event name.
+///
+/// Owns the reusable field spans of one worker, so a line costs no allocation.
+final class QueueLogLineParser {
+    private let layout: QueueLogLayout
+    private let switchZone: ZoneOffsets
+    private let fileIndex: Int
+    private var tokenizer: CSVLineTokenizer
+    private let unescape = UnescapeBuffer()
+    /// Start and end of each `|`-separated field of a raw line or a joined `data` column.
+    private var pipeFields: [(start: Int, end: Int)] = []
+
+    init(layout: QueueLogLayout, switchZone: ZoneOffsets, fileIndex: Int) {
+        self.layout = layout
+        self.switchZone = switchZone
+        self.fileIndex = fileIndex
+        if case .table(let columns) = layout {
+            tokenizer = CSVLineTokenizer(capacity: columns.fieldCount + 1)
+        } else {
+            tokenizer = CSVLineTokenizer(capacity: 1)
+        }
+        pipeFields.reserveCapacity(16)
+    }
+
+    /// Parses one non-empty line (without its line ending) at `line` within its chunk.
+    func parse(_ text: UnsafeRawBufferPointer, line: Int64) -> QueueLogLine {
+        guard UTF8Validation.isValid(text) else { return .rejected(.invalidUTF8) }
+        switch layout {
+        case .raw: return parseRaw(text, line: line)
+        case .table(let columns): return parseTableRow(text, columns: columns, line: line)
+        }
+    }
+
+    private func parseRaw(_ text: UnsafeRawBufferPointer, line: Int64) -> QueueLogLine {
+        splitPipes(text, from: 0, to: text.count)
+        guard pipeFields.count >= 5 else { return .rejected(.fieldCount(found: pipeFields.count, expected: 5)) }
+        func field(_ index: Int) -> UnsafeRawBufferPointer { slice(text, pipeFields[index]) }
+        guard case .success(let time) = FieldParsing.nonNegativeInteger(field(0)) else {
+            return .rejected(.switchField(name: "time", detail: "not a Unix time"))
+        }
+        return event(time: time, callID: field(1), queue: field(2), agent: field(3), name: field(4), text: text,
+                     line: line, data: DataFields(text: text, spans: pipeFields, first: 5))
+    }
+
+    private func parseTableRow(_ text: UnsafeRawBufferPointer, columns: QueueLogTableColumns,
+                               line: Int64) -> QueueLogLine {
+        let found: Int
+        switch tokenizer.tokenize(text) {
+        case .success(let count): found = count
+        case .failure(let problem): return .rejected(.quoting(problem.description))
+        }
+        guard found == columns.fieldCount else {
+            return .rejected(.fieldCount(found: found, expected: columns.fieldCount))
+        }
+        unescape.startRow(lineLength: text.count)
+        let fields = FieldReader(line: text, spans: tokenizer.storage, scratch: unescape.space)
+        guard let time = instant(fields.bytes(columns.time)) else {
+            return .rejected(.switchField(name: "time", detail: "neither a Unix time nor YYYY-MM-DD HH:MM:SS"))
+        }
+        let name = fields.bytes(columns.event)
+        let kind = QueueEventKind(name: name)
+        let callID = fields.bytes(columns.callID)
+        guard kind.concernsAttempt, Self.isCall(callID) else { return kind == .unknown ? .unknown : .ignored }
+        var waitSeconds: Int64?, talkSeconds: Int64?
+        var caller = UnsafeRawBufferPointer(start: nil, count: 0)
+        switch columns.data {
+        case .pbxware(let params, let waitColumn, let talkColumn):
+            if kind == .enterQueue, let first = params.first { caller = fields.bytes(first) }
+            if kind.writesWait { waitSeconds = Self.seconds(fields.bytes(waitColumn)) }
+            if kind.writesTalk { talkSeconds = Self.seconds(fields.bytes(talkColumn)) }
+        case .joined(let column):
+            let joined = fields.bytes(column)
+            splitPipes(joined, from: 0, to: joined.count)
+            (caller, waitSeconds, talkSeconds) = DataFields(text: joined, spans: pipeFields, first: 0).read(for: kind)
+        case .numbered(let dataColumns):
+            var count = dataColumns.count
+            while count > 0 && fields.bytes(dataColumns[count - 1]).isEmpty { count -= 1 }
+            (caller, waitSeconds, talkSeconds) = DataFields.read(count: count, for: kind) {
+                fields.bytes(dataColumns[$0 - 1])
+            }
+        }
+        return .event(QueueEvent(kind: kind, time: time, callID: callID, queue: fields.bytes(columns.queue),
+                                 agent: fields.bytes(columns.agent), caller: caller, waitSeconds: waitSeconds,
+                                 talkSeconds: talkSeconds, fingerprint: ByteHash.hash(text), line: line,
+                                 fileIndex: fileIndex, text: text))
+    }
+
+    private func event(time: Int64, callID: UnsafeRawBufferPointer, queue: UnsafeRawBufferPointer,
+                       agent: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer,
+                       line: Int64, data: DataFields) -> QueueLogLine {
+        let kind = QueueEventKind(name: name)
+        guard kind.concernsAttempt, Self.isCall(callID) else { return kind == .unknown ? .unknown : .ignored }
+        let (caller, waitSeconds, talkSeconds) = data.read(for: kind)
+        return .event(QueueEvent(kind: kind, time: time, callID: callID, queue: queue, agent: agent, caller: caller,
+                                 waitSeconds: waitSeconds, talkSeconds: talkSeconds,
+                                 fingerprint: ByteHash.hash(text), line: line, fileIndex: fileIndex, text: text))
+    }
+
+    /// An epoch, or a local date-time in the switch's zone.
+    private func instant(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        if case .success(let epoch) = FieldParsing.nonNegativeInteger(bytes) { return epoch }
+        return LocalDateTime.parseLocalSeconds(bytes).map { switchZone.instant(fromLocal: $0) }
+    }
+
+    private func splitPipes(_ text: UnsafeRawBufferPointer, from start: Int, to end: Int) {
+        pipeFields.removeAll(keepingCapacity: true)
+        var fieldStart = start
+        for index in start..<end where text[index] == UInt8(ascii: "|") {
+            pipeFields.append((fieldStart, index))
+            fieldStart = index + 1
+        }
+        pipeFields.append((fieldStart, end))
+    }
+
+    private func slice(_ text: UnsafeRawBufferPointer, _ span: (start: Int, end: Int)) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: text[span.start..<span.end])
+    }
+
+    /// Call ids that stand for no call: system and agent events.
+    static func isCall(_ callID: UnsafeRawBufferPointer) -> Bool {
+        !(callID.isEmpty || CallerID.equalsIgnoringCase(callID, "none")
+          || CallerID.equalsIgnoringCase(callID, "manager") || CallerID.equalsIgnoringCase(callID, "realtime"))
+    }
+
+    /// A count of seconds written by the switch, or nil when the field is empty or not a number.
+    static func seconds(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        if case .success(let value) = FieldParsing.nonNegativeInteger(bytes) { return value }
+        return nil
+    }
+}
+
+/// The data fields after the event name, read by what each event writes
+/// there in every Asterisk version (docs/asterisk.md).
+private struct DataFields {
+    let text: UnsafeRawBufferPointer
+    let spans: [(start: Int, end: Int)]
+    let first: Int
+
+    func read(for kind: QueueEventKind) -> (caller: UnsafeRawBufferPointer, wait: Int64?, talk: Int64?) {
+        Self.read(count: spans.count - first, for: kind) { position in
+            let span = spans[first + position - 1]
+            return UnsafeRawBufferPointer(rebasing: text[span.start..<span.end])
+        }
+    }
+
+    /// Reads data fields `1...count`, where `field(n)` is data field `n`.
+    static func read(count: Int, for kind: QueueEventKind, field: (Int) -> UnsafeRawBufferPointer)
+        -> (caller: UnsafeRawBufferPointer, wait: Int64?, talk: Int64?) {
+        func number(_ position: Int) -> Int64? {
+            position >= 1 && position <= count ? QueueLogLineParser.seconds(field(position)) : nil
+        }
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        switch kind {
+        case .enterQueue: return (count >= 2 ? field(2) : none, nil, nil)
+        case .connect: return (none, number(1), nil)
+        case .complete: return (none, number(1), number(2))
+        case .transfer: return (none, number(3), number(4))
+        case .attendedTransfer: return (none, number(count - 2), number(count - 1))
+        case .abandon, .leftByTimeout: return (none, number(3), nil)
+        case .exitWithKey: return (none, number(4), nil)
+        case .refusedAtEntry, .closedAtEntry, .droppedWithoutConversation, .ignored, .unknown: return (none, nil, nil)
+        }
+    }
+}
+
+extension QueueEventKind {
+    /// Events whose PBXware `htime` is the seconds waited.
+    var writesWait: Bool {
+        switch self {
+        case .connect, .complete, .transfer, .attendedTransfer, .abandon, .exitWithKey, .leftByTimeout: true
+        default: false
+        }
+    }
+
+    /// Events whose PBXware `ttime` is the seconds talked.
+    var writesTalk: Bool { self == .complete || self == .transfer || self == .attendedTransfer }
+}

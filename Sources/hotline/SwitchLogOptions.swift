@@ -1,0 +1,38 @@
+import ArgumentParser
+import HotlineCore
+import HotlineInput
+
+/// Options for reading switch logs (Asterisk queue_log and CDR), shared by
+/// `report` and `convert`.
+struct SwitchLogOptions: ParsableArguments {
+    /// `--input-format` values, as `InputFormatName` spells them.
+    struct FormatChoice: ExpressibleByArgument {
+        let name: InputFormatName
+
+        init?(argument: String) {
+            guard let name = InputFormatName(rawValue: argument) else { return nil }
+            self.name = name
+        }
+
+        static var allValueStrings: [String] { InputFormatName.allCases.map(\.rawValue) }
+    }
+
+    @Option(name: .customLong("input-format"), help: ArgumentHelp(
+        "Read every positional file as this format instead of detecting it.", valueName: "format"))
+    var inputFormat: FormatChoice?
+
+    @Option(name: .customLong("switch-tz"), help: ArgumentHelp(
+        "IANA zone of the switch's local times (CDR times, queue_log table text times); default: --tz.",
+        valueName: "zone"))
+    var switchTimeZone: String?
+
+    /// The switch's zone, or the report's zone `fallback` when not given.
+    func zone(default fallback: String) throws -> ZoneOffsets {
+        let name = switchTimeZone ?? fallback
+        do {
+            return try ZoneOffsets(timeZoneIdentifier: name)
+        } catch {
+            throw ValidationError("\(switchTimeZone == nil ? "--tz" : "--switch-tz"): \(error) (use an IANA name such as Europe/Paris)")
+        }
+    }
+}
