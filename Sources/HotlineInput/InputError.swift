@@ -17,6 +17,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case tooManyFiles(count: Int, limit: Int)
     case notAQueueLogTable(path: String)
     case unsupportedFormat(path: String, format: String)
+    case notASwitchLog(path: String)
 
     public var description: String {
         switch self {
@@ -41,6 +42,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
             "\(path): line 1: not a queue_log table header (needs callid, event, queuename or queue_name, "
                 + "agent or type, and time or date_time)"
         case .unsupportedFormat(let path, let format): "\(path): the \(format) format cannot be read here"
+        case .notASwitchLog(let path):
+            "\(path): already a canonical log; convert reads switch logs (queue_log, CDR) only"
         case .lineTooLong(let path, let byteOffset, let limit):
             "\(path): the line starting at decoded byte \(byteOffset) is longer than \(limit / (1 << 20)) MiB; no log line is that long"
         }

@@ -42,6 +42,9 @@ struct ChunkReader {
             if context == nil {
                 do {
                     let header = try readFirstLine(buffer, cut: cut, path: file.path, forced: file.format)
+                    if options.convertedCalls != nil, !header.format.isSwitchLog {
+                        throw InputError.notASwitchLog(path: file.path)
+                    }
                     context = InputFileContext(index: index, path: file.path, format: header.format,
                                                firstDataLine: header.isHeader ? 2 : 1)
                     start = header.dataStart
