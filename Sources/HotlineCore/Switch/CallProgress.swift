@@ -8,6 +8,9 @@ public enum CallPhase: UInt8, Sendable {
     case ended
     /// Left a queue by timeout: final unless the call overflows into another queue.
     case timedOut
+    /// A `CONNECT` whose `ENTERQUEUE` is not in the input (a log that starts
+    /// mid-call): never counted, reported as incomplete.
+    case headless
     /// A call read a second time (its `ENTERQUEUE` line repeats one already
     /// read): every further event of it is a duplicate.
     case reread
@@ -46,8 +49,8 @@ public struct CallProgress<Text: SwitchText> {
     /// Seconds in queues until answer or hang-up, overflows included.
     public var waitSeconds: Int64 { earlierWait + segmentWait }
 
-    /// An attempt opened by `event` (`ENTERQUEUE`, a refusal at entry, or a
-    /// re-read entry when `reread`).
+    /// An attempt opened by `event` (`ENTERQUEUE`, a refusal at entry, a
+    /// re-read entry when `reread`, or a `CONNECT` with no entry before it).
     public init(openedBy event: QueueEvent<Text>, reread: Bool = false) {
         callID = event.callID
         queue = event.queue
@@ -65,6 +68,8 @@ public struct CallProgress<Text: SwitchText> {
             return
         }
         switch event.kind {
+        case .connect:
+            phase = .headless
         case .refusedAtEntry:
             phase = .ended
             outcome = .busy
@@ -140,10 +145,9 @@ public struct CallProgress<Text: SwitchText> {
     mutating func endConversation(_ event: QueueEvent<Text>) {
         record(event)
         if phase == .waiting {
-            let talk = event.talkSeconds ?? 0
-            segmentWait = event.waitSeconds ?? Self.elapsed(from: segmentStart, to: event.time - talk)
+            segmentWait = event.waitSeconds ?? Self.elapsed(from: segmentStart, to: event.time - (event.talkSeconds ?? 0))
             agent = event.agent
-            connectedAt = event.time - talk
+            connectedAt = segmentStart + segmentWait
         }
         talkSeconds = event.talkSeconds ?? Self.elapsed(from: connectedAt, to: event.time)
         settle(.answered)

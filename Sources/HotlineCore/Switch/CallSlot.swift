@@ -2,7 +2,8 @@
 public enum CallFinding<Text: SwitchText> {
     /// A settled attempt, to count.
     case settled(CallProgress<Text>)
-    /// An attempt that never reached a final event before its uniqueid entered a queue again.
+    /// An attempt that never reached a final event (the input ended, or its
+    /// uniqueid entered a queue again first); or a `CONNECT` without entry or end.
     case incomplete(CallProgress<Text>)
     /// A final event with no `ENTERQUEUE` before it.
     case orphan(QueueEvent<Text>)
@@ -42,15 +43,18 @@ public struct CallSlot<Text: SwitchText> {
         case .enterQueue, .refusedAtEntry, .closedAtEntry:
             enter(event, isReread: isReread, report: report)
         case .connect:
-            guard current?.phase == .waiting else { return report(.stray(event)) }
+            guard let call = current else { return current = CallProgress(openedBy: event) }
+            guard call.phase == .waiting else { return report(.stray(event)) }
             current?.connect(event)
         case .complete, .transfer, .attendedTransfer:
             settle(event, report: report) { $0.endConversation(event) }
         case .abandon, .exitWithKey:
-            guard current == nil || current?.phase == .waiting else { return report(.stray(event)) }
+            guard current == nil || current?.phase == .waiting || current?.phase == .headless else {
+                return report(.stray(event))
+            }
             settle(event, report: report) { $0.leave(event, as: .abandoned, provisional: false) }
         case .leftByTimeout:
-            guard let call = current else { return report(.orphan(event)) }
+            guard let call = current, call.phase != .headless else { return orphan(event, report: report) }
             guard call.phase == .waiting else { return report(.stray(event)) }
             current?.leave(event, as: .timeout, provisional: true)
         case .droppedWithoutConversation:
@@ -69,11 +73,17 @@ public struct CallSlot<Text: SwitchText> {
         case .timedOut:
             call.closeTimeout()
             report(.settled(call))
-        case .waiting, .connected:
+        case .waiting, .connected, .headless:
             report(.incomplete(call))
         case .ended, .reread:
             return
         }
+    }
+
+    /// A final event with no entry: reported once, together with a `CONNECT` before it.
+    private mutating func orphan(_ event: QueueEvent<Text>, report: (CallFinding<Text>) -> Void) {
+        current = nil
+        report(.orphan(event))
     }
 
     private mutating func enter(_ event: QueueEvent<Text>, isReread: (UInt64) -> Bool,
@@ -89,7 +99,7 @@ public struct CallSlot<Text: SwitchText> {
                 current = call
                 report(.settled(call))
                 return
-            case .waiting, .connected:
+            case .waiting, .connected, .headless:
                 report(.incomplete(call))
             case .ended, .reread:
                 break
@@ -109,7 +119,7 @@ public struct CallSlot<Text: SwitchText> {
     /// orphan (no entry) or a stray (the attempt had already ended).
     private mutating func settle(_ event: QueueEvent<Text>, report: (CallFinding<Text>) -> Void,
                                  _ change: (inout CallProgress<Text>) -> Void) {
-        guard var call = current else { return report(.orphan(event)) }
+        guard var call = current, call.phase != .headless else { return orphan(event, report: report) }
         guard call.phase == .waiting || call.phase == .connected else { return report(.stray(event)) }
         change(&call)
         current = call

@@ -179,8 +179,10 @@ final class CallStitcher {
 
     private func note(incomplete call: CallProgress<Owned>, into result: inout TurnResult) {
         counts.incompleteCalls += 1
+        let detail = call.phase == .headless ? "CONNECT without its ENTERQUEUE or a final event"
+                                             : "no final event after this ENTERQUEUE"
         result.notes.append(SwitchNote(fileIndex: call.entryFileIndex, line: call.entryLine,
-                                       reason: .incompleteCall("no final event after this ENTERQUEUE"),
+                                       reason: .incompleteCall(detail),
                                        text: keepText ? call.entryText : nil))
     }
 

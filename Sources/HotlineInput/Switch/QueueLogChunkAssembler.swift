@@ -74,7 +74,7 @@ final class QueueLogChunkAssembler {
         for slot in slots where !slot.deferred {
             guard let call = slot.calls.current else { continue }
             switch call.phase {
-            case .waiting, .connected, .timedOut:
+            case .waiting, .connected, .timedOut, .headless:
                 findings.append(.attempt(call, callHash: slot.callHash, isFirst: call.entryLine == slot.firstEntryLine,
                                          isCarried: true))
             case .ended, .reread:

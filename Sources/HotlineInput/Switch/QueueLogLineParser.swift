@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HotlineCore
 
 /// What one queue_log line is.
@@ -118,8 +123,10 @@ final class QueueLogLineParser {
 
     private func splitPipes(_ text: UnsafeRawBufferPointer, from start: Int, to end: Int) {
         pipeFields.removeAll(keepingCapacity: true)
+        guard let base = text.baseAddress else { return pipeFields.append((start, end)) }
         var fieldStart = start
-        for index in start..<end where text[index] == UInt8(ascii: "|") {
+        while let bar = memchr(base + fieldStart, Int32(UInt8(ascii: "|")), end - fieldStart) {
+            let index = UnsafeRawPointer(bar) - base
             pipeFields.append((fieldStart, index))
             fieldStart = index + 1
         }
