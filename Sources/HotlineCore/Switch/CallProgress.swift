@@ -248,17 +248,4 @@ struct RecentFingerprints {
 
 extension CallProgress: Sendable where Text: Sendable {}
 
-extension CallProgress {
-    /// The attempt as the accumulators count it: a caller id that Asterisk
-    /// writes for a withheld number makes the attempt anonymous.
-    public func withRecord<Result>(_ body: (CallRecord) -> Result) -> Result {
-        queue.withBytes { queue in
-            caller.withBytes { caller in
-                body(CallRecord(customer: CallerID.isAnonymous(caller) ? UnsafeRawBufferPointer(start: nil, count: 0)
-                                                                       : caller,
-                                queue: queue, arrivedAt: arrivedAt, waitSeconds: waitSeconds,
-                                talkSeconds: talkSeconds, outcome: outcome))
-            }
-        }
-    }
-}
+extension CallProgress: DerivedAttempt {}

@@ -1,34 +1,57 @@
-/// A call-log row derived from a switch log (queue_log or CDR) rather than
-/// read from a canonical CSV: what `hotline convert` writes and what the
-/// accumulators count.
-///
-/// Owned bytes, because a derived call may outlive the chunk its events came
-/// from (a call that straddles chunks or files, a CDR call whose legs are far
-/// apart); calls assembled inside one chunk use ``CallAttempt`` instead.
-public struct DerivedCall: Sendable, Equatable {
-    /// The switch's call id (queue_log uniqueid, CDR uniqueid or linkedid), with
-    /// `/2`, `/3`… for later queue entries of the same uniqueid.
+/// An attempt derived from a switch log rather than read from a canonical
+/// CSV, as the accumulators count it and `hotline convert` writes it.
+/// queue_log calls (``CallProgress``) and CDR calls (``DerivedCall``) both
+/// conform, so that one rule turns either into a call-log row.
+public protocol DerivedAttempt {
+    associatedtype Text: SwitchText
+    /// The switch's call id (queue_log uniqueid, CDR session, linkedid or uniqueid).
+    var callID: Text { get }
+    /// As the switch wrote it; an anonymous one (``CallerID/isAnonymous(_:)``) counts as no customer.
+    var caller: Text { get }
+    var queue: Text { get }
+    /// Who answered; meaningful only for an answered attempt.
+    var agent: Text { get }
+    var arrivedAt: Int64 { get }
+    var waitSeconds: Int64 { get }
+    var talkSeconds: Int64 { get }
+    var outcome: CallOutcome { get }
+}
+
+extension DerivedAttempt {
+    /// The attempt as a call-log row, with anonymous callers as no customer (SPEC §2.1).
+    public func withRecord<Result>(_ body: (CallRecord) -> Result) -> Result {
+        queue.withBytes { queue in
+            caller.withBytes { caller in
+                body(CallRecord(customer: CallerID.isAnonymous(caller) ? UnsafeRawBufferPointer(start: nil, count: 0)
+                                                                       : caller,
+                                queue: queue, arrivedAt: arrivedAt, waitSeconds: waitSeconds,
+                                talkSeconds: talkSeconds, outcome: outcome))
+            }
+        }
+    }
+}
+
+/// A settled attempt in owned bytes: what a CDR call becomes once all its
+/// legs have been read.
+public struct DerivedCall: DerivedAttempt, Sendable, Equatable {
     public var callID: [UInt8]
-    /// Empty for an anonymous caller.
-    public var customer: [UInt8]
+    public var caller: [UInt8]
     public var queue: [UInt8]
-    /// Seconds since 1970-01-01T00:00:00Z.
+    public var agent: [UInt8]
     public var arrivedAt: Int64
     public var waitSeconds: Int64
     public var talkSeconds: Int64
     public var outcome: CallOutcome
-    /// Who answered; empty unless answered.
-    public var agent: [UInt8]
 
-    public init(callID: [UInt8], customer: [UInt8], queue: [UInt8], arrivedAt: Int64, waitSeconds: Int64,
-                talkSeconds: Int64, outcome: CallOutcome, agent: [UInt8]) {
+    public init(callID: [UInt8], caller: [UInt8], queue: [UInt8], agent: [UInt8], arrivedAt: Int64,
+                waitSeconds: Int64, talkSeconds: Int64, outcome: CallOutcome) {
         self.callID = callID
-        self.customer = customer
+        self.caller = caller
         self.queue = queue
+        self.agent = agent
         self.arrivedAt = arrivedAt
         self.waitSeconds = waitSeconds
         self.talkSeconds = talkSeconds
         self.outcome = outcome
-        self.agent = agent
     }
 }

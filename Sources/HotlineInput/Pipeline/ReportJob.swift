@@ -172,7 +172,7 @@ public enum ReportJob {
 }
 
 /// Counts one derived attempt, and writes it as a canonical row when converting.
-private func count<Text: SwitchText>(_ call: CallProgress<Text>, into accumulator: MetricsAccumulator,
+private func count<Attempt: DerivedAttempt>(_ call: Attempt, into accumulator: MetricsAccumulator,
                                      converted rows: inout [UInt8], converting: Bool) {
     call.withRecord { accumulator.add($0) }
     if converting { CanonicalCallRows.append(call, to: &rows) }

@@ -6,7 +6,7 @@ enum CanonicalCallRows {
     static let header = "call_id,customer_id,queue,arrived_at,wait_s,talk_s,outcome,agent_id,level\n"
 
     /// Appends `call` as one row; `arrived_at` in UTC, `level` empty (a switch log does not know it).
-    static func append<Text: SwitchText>(_ call: CallProgress<Text>, to row: inout [UInt8]) {
+    static func append<Attempt: DerivedAttempt>(_ call: Attempt, to row: inout [UInt8]) {
         call.callID.withBytes { appendField($0, to: &row) }
         row.append(UInt8(ascii: ","))
         call.caller.withBytes { if !CallerID.isAnonymous($0) { appendField($0, to: &row) } }

@@ -21,22 +21,24 @@ enum QueueLogLine {
 ///
 /// Owns the reusable field spans of one worker, so a line costs no allocation.
 final class QueueLogLineParser {
-    private let layout: QueueLogLayout
+    /// The layout, with the row splitter a table needs.
+    private enum Reading {
+        case raw
+        case table(QueueLogTableColumns, CSVRowFields)
+    }
+
+    private let reading: Reading
     private let switchZone: ZoneOffsets
     private let fileIndex: Int
-    private var tokenizer: CSVLineTokenizer
-    private let unescape = UnescapeBuffer()
     /// Start and end of each `|`-separated field of a raw line or a joined `data` column.
     private var pipeFields: [(start: Int, end: Int)] = []
 
     init(layout: QueueLogLayout, switchZone: ZoneOffsets, fileIndex: Int) {
-        self.layout = layout
         self.switchZone = switchZone
         self.fileIndex = fileIndex
-        if case .table(let columns) = layout {
-            tokenizer = CSVLineTokenizer(capacity: columns.fieldCount + 1)
-        } else {
-            tokenizer = CSVLineTokenizer(capacity: 1)
+        switch layout {
+        case .raw: reading = .raw
+        case .table(let columns): reading = .table(columns, CSVRowFields(fieldCount: columns.fieldCount))
         }
         pipeFields.reserveCapacity(16)
     }
@@ -44,9 +46,9 @@ final class QueueLogLineParser {
     /// Parses one non-empty line (without its line ending) at `line` within its chunk.
     func parse(_ text: UnsafeRawBufferPointer, line: Int64) -> QueueLogLine {
         guard UTF8Validation.isValid(text) else { return .rejected(.invalidUTF8) }
-        switch layout {
+        switch reading {
         case .raw: return parseRaw(text, line: line)
-        case .table(let columns): return parseTableRow(text, columns: columns, line: line)
+        case .table(let columns, let rows): return parseTableRow(text, columns: columns, rows: rows, line: line)
         }
     }
 
@@ -61,19 +63,14 @@ final class QueueLogLineParser {
                      line: line, data: DataFields(text: text, spans: pipeFields, first: 5))
     }
 
-    private func parseTableRow(_ text: UnsafeRawBufferPointer, columns: QueueLogTableColumns,
+    private func parseTableRow(_ text: UnsafeRawBufferPointer, columns: QueueLogTableColumns, rows: CSVRowFields,
                                line: Int64) -> QueueLogLine {
-        let found: Int
-        switch tokenizer.tokenize(text) {
-        case .success(let count): found = count
-        case .failure(let problem): return .rejected(.quoting(problem.description))
+        let fields: FieldReader
+        switch rows.fields(of: text) {
+        case .success(let row): fields = row
+        case .failure(let reason): return .rejected(reason)
         }
-        guard found == columns.fieldCount else {
-            return .rejected(.fieldCount(found: found, expected: columns.fieldCount))
-        }
-        unescape.startRow(lineLength: text.count)
-        let fields = FieldReader(line: text, spans: tokenizer.storage, scratch: unescape.space)
-        guard let time = instant(fields.bytes(columns.time)) else {
+        guard let time = switchZone.instant(ofSwitchTime: fields.bytes(columns.time)) else {
             return .rejected(.switchField(name: "time", detail: "neither a Unix time nor YYYY-MM-DD HH:MM:SS"))
         }
         let name = fields.bytes(columns.event)
@@ -113,12 +110,6 @@ final class QueueLogLineParser {
         return .event(QueueEvent(kind: kind, time: time, callID: callID, queue: queue, agent: agent, caller: caller,
                                  waitSeconds: waitSeconds, talkSeconds: talkSeconds,
                                  fingerprint: ByteHash.hash(text), line: line, fileIndex: fileIndex, text: text))
-    }
-
-    /// An epoch, or a local date-time in the switch's zone.
-    private func instant(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        if case .success(let epoch) = FieldParsing.nonNegativeInteger(bytes) { return epoch }
-        return LocalDateTime.parseLocalSeconds(bytes).map { switchZone.instant(fromLocal: $0) }
     }
 
     private func splitPipes(_ text: UnsafeRawBufferPointer, from start: Int, to end: Int) {

@@ -1,0 +1,94 @@
+/// The calls of a CDR, built leg by leg over the whole input: a call's legs
+/// may be written far apart (each when its channel hangs up), so no call is
+/// settled before every file has been read. Memory follows the CDR's calls
+/// (two legs and a few ids each), never its rows.
+public struct CDRCallBook: Sendable {
+    /// What the rules of docs/asterisk.md make of one CDR call.
+    public enum Resolution: Equatable, Sendable {
+        case attempt(DerivedCall)
+        /// It entered a queue: its attempt comes from the queue_log, never from the CDR.
+        case queued
+        case notInbound
+    }
+
+    /// Counts for the report's `input.switch_logs`.
+    public struct Counts: Equatable, Sendable {
+        public var calls: Int64 = 0
+        public var queuedCalls: Int64 = 0
+        public var notInbound: Int64 = 0
+
+        public init() {}
+    }
+
+    /// One call so far: its first leg, the leg that a person answered first,
+    /// and how its last leg ended.
+    private struct Call: Sendable {
+        var first: CDRLeg
+        var answered: CDRLeg?
+        var last: (order: LegOrder, disposition: CDRDisposition)
+        var enteredQueue: Bool
+        var switchIDs: [UInt64]
+
+        init(_ leg: CDRLeg) {
+            first = leg
+            answered = leg.answeredByPerson ? leg : nil
+            last = (leg.order, leg.disposition)
+            enteredQueue = leg.enteredQueue
+            switchIDs = leg.switchIDs
+        }
+
+        mutating func add(_ leg: CDRLeg) {
+            if leg.order < first.order { first = leg }
+            if leg.answeredByPerson, answered.map({ leg.order < $0.order }) ?? true { answered = leg }
+            if last.order < leg.order { last = (leg.order, leg.disposition) }
+            enteredQueue = enteredQueue || leg.enteredQueue
+            for id in leg.switchIDs where !switchIDs.contains(id) { switchIDs.append(id) }
+        }
+    }
+
+    private var calls: [[UInt8]: Call] = [:]
+
+    public init() {}
+
+    public mutating func add(_ leg: CDRLeg) {
+        if calls[leg.callKey]?.add(leg) == nil { calls[leg.callKey] = Call(leg) }
+    }
+
+    /// Every call's resolution, in the order of their first legs.
+    /// - Parameters:
+    ///   - isQueueLogCall: whether a uniqueid or linkedid hash is a call of a
+    ///     queue_log in the same run (that call queued).
+    ///   - inboundContexts: the dialplan contexts where inbound calls start
+    ///     (`--inbound-context`); empty: every call whose direction the CDR
+    ///     does not write is inbound.
+    public func resolve(isQueueLogCall: (UInt64) -> Bool, inboundContexts: [[UInt8]])
+        -> (resolutions: [Resolution], counts: Counts) {
+        var counts = Counts()
+        var resolutions: [Resolution] = []
+        for call in calls.values.sorted(by: { $0.first.order < $1.first.order }) {
+            counts.calls += 1
+            let resolution = Self.resolve(call, isQueueLogCall: isQueueLogCall, inboundContexts: inboundContexts)
+            switch resolution {
+            case .queued: counts.queuedCalls += 1
+            case .notInbound: counts.notInbound += 1
+            case .attempt: break
+            }
+            resolutions.append(resolution)
+        }
+        return (resolutions, counts)
+    }
+
+    private static func resolve(_ call: Call, isQueueLogCall: (UInt64) -> Bool,
+                                inboundContexts: [[UInt8]]) -> Resolution {
+        if call.enteredQueue || call.switchIDs.contains(where: isQueueLogCall) { return .queued }
+        let first = call.first
+        let inbound = first.direction.map { $0 == .inbound }
+            ?? (inboundContexts.isEmpty || inboundContexts.contains(first.context))
+        guard inbound else { return .notInbound }
+        let outcome: CallOutcome = call.answered != nil ? .answered : call.last.disposition.meansNoLine ? .busy : .timeout
+        return .attempt(DerivedCall(callID: first.callKey, caller: first.caller, queue: first.dialled,
+                                    agent: call.answered?.destinationChannel ?? [], arrivedAt: first.order.start,
+                                    waitSeconds: 0, talkSeconds: call.answered?.billableSeconds ?? 0,
+                                    outcome: outcome))
+    }
+}

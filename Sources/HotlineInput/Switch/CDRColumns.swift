@@ -1,0 +1,92 @@
+import HotlineCore
+
+/// Where a CDR's fields are: by name in an export's header (Asterisk's
+/// column names or Grandstream's), or by position in `cdr_csv`'s headerless
+/// `Master.csv` (docs/asterisk.md, "Formats").
+public struct CDRColumns: Sendable, Equatable {
+    public let fieldCount: Int
+    let caller: Int
+    let dialled: Int
+    let context: Int?
+    let destinationChannel: Int?
+    let lastApplication: Int
+    let start: Int
+    let billableSeconds: Int
+    let disposition: Int
+    let uniqueID: Int?
+    let linkedID: Int?
+    let userfield: Int?
+    /// Grandstream's `Session`: one per call, across its forked and transferred legs.
+    let session: Int?
+    /// Grandstream's `Action Type` (`DIAL`, `IVR[7000]`, `QUEUE[6500]`).
+    let actionType: Int?
+
+    /// The columns a header names, or nil if it is not a CDR header.
+    public init?(header names: [String]) {
+        let normalised = names.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        func column(_ candidates: String...) -> Int? {
+            candidates.lazy.compactMap { candidate in normalised.firstIndex(of: candidate) }.first
+        }
+        guard let caller = column("src", "caller number"), let dialled = column("dst", "callee number"),
+              let lastApplication = column("lastapp", "last app."),
+              let start = column("start", "calldate", "start time"),
+              let billableSeconds = column("billsec", "talk time"), let disposition = column("disposition")
+        else { return nil }
+        fieldCount = names.count
+        self.caller = caller
+        self.dialled = dialled
+        context = column("dcontext", "context")
+        destinationChannel = column("dstchannel", "dest. channel")
+        self.lastApplication = lastApplication
+        self.start = start
+        self.billableSeconds = billableSeconds
+        self.disposition = disposition
+        uniqueID = column("uniqueid", "unique id")
+        linkedID = column("linkedid")
+        userfield = column("userfield", "log userfield")
+        session = column("session")
+        actionType = column("action type")
+    }
+
+    /// The columns of a headerless `Master.csv` whose first row is `first`,
+    /// or nil if that row is not in `cdr_csv`'s order. After the 16 standard
+    /// fields come `uniqueid` and `userfield` (each optional), then
+    /// `peeraccount, linkedid, sequence` (together): a lone optional field
+    /// is `uniqueid` when it reads like one (`1706420300.12`).
+    public init?(masterRow first: [String]) {
+        guard (16...21).contains(first.count), Self.isLocalTime(first[9]),
+              first[14].utf8.withContiguousStorageIfAvailable({ CDRDisposition(UnsafeRawBufferPointer($0)) }) != nil
+        else { return nil }
+        fieldCount = first.count
+        (caller, dialled, context, destinationChannel) = (1, 2, 3, 6)
+        (lastApplication, start, billableSeconds, disposition) = (7, 9, 13, 14)
+        let hasNewColumns = first.count >= 19
+        switch first.count - (hasNewColumns ? 3 : 0) {
+        case 18: (uniqueID, userfield) = (16, 17)
+        case 17 where Self.readsAsUniqueID(first[16]): (uniqueID, userfield) = (16, nil)
+        case 17: (uniqueID, userfield) = (nil, 16)
+        default: (uniqueID, userfield) = (nil, nil)
+        }
+        linkedID = hasNewColumns ? first.count - 2 : nil
+        session = nil
+        actionType = nil
+    }
+
+    /// Whether a headerless row has the size of a `Master.csv` row and a
+    /// date-time somewhere, but not in `cdr_csv`'s order: a `cdr_custom` mapping.
+    static func isCustomMasterRow(_ fields: [String]) -> Bool {
+        (16...21).contains(fields.count) && fields.contains(where: isLocalTime)
+    }
+
+    private static func isLocalTime(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { LocalDateTime.parseLocalSeconds(UnsafeRawBufferPointer($0)) != nil }
+    }
+
+    /// `[name-]digits.digits`, as Asterisk writes a uniqueid.
+    private static func readsAsUniqueID(_ text: String) -> Bool {
+        let id = text.split(separator: "-").last ?? ""
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+}
