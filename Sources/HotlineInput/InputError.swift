@@ -16,7 +16,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case lineTooLong(path: String, byteOffset: Int64, limit: Int)
     case tooManyFiles(count: Int, limit: Int)
     case notAQueueLogTable(path: String)
-    case unsupportedFormat(path: String, format: String)
+    case notAMasterCSV(path: String)
+    case notACDRTable(path: String)
+    case customCDROrder(path: String)
     case notASwitchLog(path: String)
 
     public var description: String {
@@ -41,7 +43,15 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         case .notAQueueLogTable(let path):
             "\(path): line 1: not a queue_log table header (needs callid, event, queuename or queue_name, "
                 + "agent or type, and time or date_time)"
-        case .unsupportedFormat(let path, let format): "\(path): the \(format) format cannot be read here"
+        case .notAMasterCSV(let path):
+            "\(path): line 1: not a Master.csv row (16 to 21 fields in cdr_csv order: start time in field 10, "
+                + "disposition in field 15)"
+        case .notACDRTable(let path):
+            "\(path): line 1: not a CDR header (needs src, dst, lastapp, start, billsec and disposition, "
+                + "or Grandstream's Caller Number, Callee Number, Last app., Start Time, Talk Time, Disposition)"
+        case .customCDROrder(let path):
+            "\(path): line 1: a CDR without a header whose columns are not in cdr_csv's order (a cdr_custom "
+                + "mapping?): export it with a header naming the columns, and read it with --input-format cdr-table"
         case .notASwitchLog(let path):
             "\(path): already a canonical log; convert reads switch logs (queue_log, CDR) only"
         case .lineTooLong(let path, let byteOffset, let limit):

@@ -53,7 +53,7 @@ struct ConvertCommand: ParsableCommand {
         let zone = try switchLogs.zone(default: timeZone)
         let options = ReportJobOptions(
             zone: zone, threads: threads ?? ReportJobOptions.onlineCores, rejectsPath: rejects, switchZone: zone,
-            convertedCalls: (out, zstd ? .zstd(level: 3) : .none))
+            convertedCalls: (out, zstd ? .zstd(level: 3) : .none), inboundContexts: switchLogs.inboundContexts)
         let result: ReportResult
         do {
             result = try ReportJob.run(files: files.map { InputFileSpec(path: $0, format: switchLogs.inputFormat?.name) },

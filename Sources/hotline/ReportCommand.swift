@@ -89,7 +89,7 @@ struct ReportCommand: ParsableCommand {
             zone: try zone(),
             threads: threads ?? ReportJobOptions.onlineCores,
             rejectsPath: rejects,
-            switchZone: try switchLogs.zone(default: timeZone))
+            switchZone: try switchLogs.zone(default: timeZone), inboundContexts: switchLogs.inboundContexts)
 
         let progress = PipelineProgress()
         let display = quiet || !standardError.isTerminal ? nil : ProgressLine(progress: progress)

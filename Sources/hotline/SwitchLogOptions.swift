@@ -26,6 +26,12 @@ struct SwitchLogOptions: ParsableArguments {
         valueName: "zone"))
     var switchTimeZone: String?
 
+    @Option(name: .customLong("inbound-context"), help: ArgumentHelp(
+        "A dialplan context where inbound calls start (repeatable): a CDR call is an attempt only if its "
+            + "first leg's dcontext is one of them; default: every call the CDR does not mark outbound or internal.",
+        valueName: "context"))
+    var inboundContexts: [String] = []
+
     /// The switch's zone, or the report's zone `fallback` when not given.
     func zone(default fallback: String) throws -> ZoneOffsets {
         let name = switchTimeZone ?? fallback

@@ -62,7 +62,9 @@ public enum TableReportWriter {
         }
         if summary.cdrRows > 0 {
             parts.append(HumanNumberText.counted(summary.cdrRows, "CDR row", "CDR rows"))
-            parts.append(HumanNumberText.grouped(summary.cdrQueuedCalls) + " queued calls left to the queue_log")
+            parts.append(HumanNumberText.counted(summary.cdrCalls, "CDR call", "CDR calls"))
+            parts.append(HumanNumberText.grouped(summary.cdrQueuedCalls) + " queued (left to the queue_log)")
+            parts.append(HumanNumberText.grouped(summary.cdrNotInbound) + " not inbound")
         }
         return parts.joined(separator: " · ")
     }

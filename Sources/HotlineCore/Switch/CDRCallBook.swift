@@ -20,17 +20,20 @@ public struct CDRCallBook: Sendable {
         public init() {}
     }
 
-    /// One call so far: its first leg, the leg that a person answered first,
-    /// and how its last leg ended.
+    /// One call so far: the leg that names it (queue, caller, context), its
+    /// earliest leg, the leg that a person answered first, and how its last
+    /// leg ended.
     private struct Call: Sendable {
-        var first: CDRLeg
+        var naming: CDRLeg
+        var earliest: LegOrder
         var answered: CDRLeg?
         var last: (order: LegOrder, disposition: CDRDisposition)
         var enteredQueue: Bool
         var switchIDs: [UInt64]
 
         init(_ leg: CDRLeg) {
-            first = leg
+            naming = leg
+            earliest = leg.order
             answered = leg.answeredByPerson ? leg : nil
             last = (leg.order, leg.disposition)
             enteredQueue = leg.enteredQueue
@@ -38,7 +41,9 @@ public struct CDRCallBook: Sendable {
         }
 
         mutating func add(_ leg: CDRLeg) {
-            if leg.order < first.order { first = leg }
+            let namesBetter = leg.isOriginating == naming.isOriginating ? leg.order < naming.order : leg.isOriginating
+            if namesBetter { naming = leg }
+            earliest = min(earliest, leg.order)
             if leg.answeredByPerson, answered.map({ leg.order < $0.order }) ?? true { answered = leg }
             if last.order < leg.order { last = (leg.order, leg.disposition) }
             enteredQueue = enteredQueue || leg.enteredQueue
@@ -54,7 +59,7 @@ public struct CDRCallBook: Sendable {
         if calls[leg.callKey]?.add(leg) == nil { calls[leg.callKey] = Call(leg) }
     }
 
-    /// Every call's resolution, in the order of their first legs.
+    /// Every call's resolution, in the order of their earliest legs.
     /// - Parameters:
     ///   - isQueueLogCall: whether a uniqueid or linkedid hash is a call of a
     ///     queue_log in the same run (that call queued).
@@ -65,7 +70,7 @@ public struct CDRCallBook: Sendable {
         -> (resolutions: [Resolution], counts: Counts) {
         var counts = Counts()
         var resolutions: [Resolution] = []
-        for call in calls.values.sorted(by: { $0.first.order < $1.first.order }) {
+        for call in calls.values.sorted(by: { $0.earliest < $1.earliest }) {
             counts.calls += 1
             let resolution = Self.resolve(call, isQueueLogCall: isQueueLogCall, inboundContexts: inboundContexts)
             switch resolution {
@@ -81,14 +86,22 @@ public struct CDRCallBook: Sendable {
     private static func resolve(_ call: Call, isQueueLogCall: (UInt64) -> Bool,
                                 inboundContexts: [[UInt8]]) -> Resolution {
         if call.enteredQueue || call.switchIDs.contains(where: isQueueLogCall) { return .queued }
-        let first = call.first
-        let inbound = first.direction.map { $0 == .inbound }
-            ?? (inboundContexts.isEmpty || inboundContexts.contains(first.context))
+        let naming = call.naming
+        let inbound = naming.direction.map { $0 == .inbound }
+            ?? (inboundContexts.isEmpty || inboundContexts.contains(naming.context))
         guard inbound else { return .notInbound }
         let outcome: CallOutcome = call.answered != nil ? .answered : call.last.disposition.meansNoLine ? .busy : .timeout
-        return .attempt(DerivedCall(callID: first.callKey, caller: first.caller, queue: first.dialled,
-                                    agent: call.answered?.destinationChannel ?? [], arrivedAt: first.order.start,
+        return .attempt(DerivedCall(callID: naming.callKey, caller: naming.caller, queue: queue(of: naming),
+                                    agent: call.answered?.destinationChannel ?? [], arrivedAt: call.earliest.start,
                                     waitSeconds: 0, talkSeconds: call.answered?.billableSeconds ?? 0,
                                     outcome: outcome))
+    }
+
+    /// The number dialled; else the dialplan context the call started in
+    /// (a call that no number was dialled for); else `unknown`, since the
+    /// SPEC requires a queue.
+    private static func queue(of leg: CDRLeg) -> [UInt8] {
+        if !leg.dialled.isEmpty { return leg.dialled }
+        return leg.context.isEmpty ? Array("unknown".utf8) : leg.context
     }
 }

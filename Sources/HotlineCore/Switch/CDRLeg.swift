@@ -73,6 +73,9 @@ public struct CDRLeg: Sendable {
     public var order: LegOrder
     public var billableSeconds: Int64
     public var disposition: CDRDisposition
+    /// The leg's `uniqueid` is the call's key: the caller's own channel, which
+    /// names the call even when a forked leg was written first.
+    public var isOriginating: Bool
     /// The leg rang a person (`lastapp` is `Dial`).
     public var rangAPerson: Bool
     /// The leg ran `Queue`, or Grandstream marks it `QUEUE[…]`.
@@ -81,7 +84,7 @@ public struct CDRLeg: Sendable {
 
     public init(callKey: [UInt8], switchIDs: [UInt64], caller: [UInt8], dialled: [UInt8], context: [UInt8],
                 destinationChannel: [UInt8], order: LegOrder, billableSeconds: Int64, disposition: CDRDisposition,
-                rangAPerson: Bool, enteredQueue: Bool, direction: CallDirection?) {
+                isOriginating: Bool, rangAPerson: Bool, enteredQueue: Bool, direction: CallDirection?) {
         self.callKey = callKey
         self.switchIDs = switchIDs
         self.caller = caller
@@ -91,6 +94,7 @@ public struct CDRLeg: Sendable {
         self.order = order
         self.billableSeconds = billableSeconds
         self.disposition = disposition
+        self.isOriginating = isOriginating
         self.rangAPerson = rangAPerson
         self.enteredQueue = enteredQueue
         self.direction = direction

@@ -32,8 +32,10 @@ public struct ChunkOutcome: Sendable {
     public var lines = 0
     public var rows: Int64 = 0
     public var rejected: [RejectedLine] = []
-    /// Lines and events of a queue_log chunk.
+    /// Lines and events of a queue_log chunk, rows of a CDR chunk.
     public var switchCounts = SwitchLogCounts()
+    /// The legs of a CDR chunk, for the call book at the chunk's turn.
+    var cdrLegs: [CDRLeg] = []
 }
 
 /// Parses line-aligned chunks of one worker into that worker's accumulator.
@@ -59,7 +61,8 @@ public final class ChunkParser {
     /// Parses every line of `chunk`, which starts at decoded byte `startOffset` of its file
     /// and follows `skipped` lines that the reader found to be `limit` bytes or longer.
     /// Every line of `limit` bytes or more (before its `\n`) is rejected. Canonical
-    /// rows go into `accumulator`; queue_log events into ``assembler``.
+    /// rows go into `accumulator`; queue_log events into ``assembler``; CDR
+    /// legs into the outcome, since a CDR call is settled only at the end.
     public func parse(_ chunk: UnsafeRawBufferPointer, startOffset: Int64, afterSkippedLongLines skipped: Int,
                       limit: Int, file: InputFileContext, into accumulator: MetricsAccumulator) -> ChunkOutcome {
         switch file.format {
@@ -100,6 +103,24 @@ public final class ChunkParser {
             assembler.finishChunk()
             counts.eventsIgnored += assembler.strayEvents
             outcome.switchCounts = counts
+            return outcome
+        case .cdr(let columns):
+            let rows = CDRLineParser(columns: columns, switchZone: switchZone, fileIndex: file.index)
+            var legs: [CDRLeg] = []
+            var counts = SwitchLogCounts()
+            var outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, _, lineIndex, isRow in
+                isRow = false
+                counts.cdrRows += 1
+                switch rows.parse(line, line: Int64(lineIndex)) {
+                case .success(let leg):
+                    legs.append(leg)
+                    return nil
+                case .failure(let reason):
+                    return reason
+                }
+            }
+            outcome.switchCounts = counts
+            outcome.cdrLegs = legs
             return outcome
         }
     }

@@ -37,6 +37,9 @@ public struct ReportJobOptions: Sendable {
     public var switchZone: ZoneOffsets
     /// Where `hotline convert` writes the attempts derived from switch logs, if anywhere.
     public var convertedCalls: (path: String, compression: OutputCompression)?
+    /// The dialplan contexts where a CDR's inbound calls start (`--inbound-context`);
+    /// empty: a call is inbound unless the CDR says otherwise.
+    public var inboundContexts: [String]
 
     /// The processors online: the default number of workers, and the most that
     /// can run at once (more workers wait their turn in the Dispatch pool).
@@ -45,7 +48,7 @@ public struct ReportJobOptions: Sendable {
     public init(parameters: ReportParameters = ReportParameters(), zone: ZoneOffsets = .utc, threads: Int = 1,
                 chunkBytes: Int = 4 << 20, rejectsPath: String? = nil, rejectNoticeLimit: Int = 10,
                 maxLineBytes: Int = 64 << 20, switchZone: ZoneOffsets? = nil,
-                convertedCalls: (path: String, compression: OutputCompression)? = nil) {
+                convertedCalls: (path: String, compression: OutputCompression)? = nil, inboundContexts: [String] = []) {
         self.parameters = parameters
         self.zone = zone
         self.threads = max(1, threads)
@@ -55,6 +58,7 @@ public struct ReportJobOptions: Sendable {
         self.maxLineBytes = min(max(1, maxLineBytes), 1 << 26)
         self.switchZone = switchZone ?? zone
         self.convertedCalls = convertedCalls
+        self.inboundContexts = inboundContexts
     }
 }
 
@@ -92,7 +96,8 @@ public enum ReportJob {
                                   switchZone: options.switchZone) {
             MetricsAccumulator(thresholds: options.parameters.thresholds, zone: options.zone)
         }
-        let assembly = SwitchAssembly(keepText: options.rejectsPath != nil)
+        let assembly = SwitchAssembly(keepText: options.rejectsPath != nil,
+                                      remembersCallIDs: InputFormat.mayReadQueueLogAndCDR(files))
         let converting = converted != nil
 
         let finished = DispatchGroup()
@@ -142,10 +147,14 @@ public enum ReportJob {
         queue.close(workers: options.threads)
         finished.wait()
 
-        let (leftOpen, switchCounts) = assembly.finish()
+        let (leftOpen, cdrAttempts, switchCounts) = assembly.finish(
+            inboundContexts: options.inboundContexts.map { Array($0.utf8) })
         var settledAtEnd: [UInt8] = []
         let lastAccumulator = workers.accumulators[0]
         for call in leftOpen.settled {
+            count(call, into: lastAccumulator, converted: &settledAtEnd, converting: converting)
+        }
+        for call in cdrAttempts {
             count(call, into: lastAccumulator, converted: &settledAtEnd, converting: converting)
         }
         collector.recordFinalNotes(leftOpen.notes, convertedRows: settledAtEnd)

@@ -54,9 +54,9 @@ public struct CDRColumns: Sendable, Equatable {
     /// `peeraccount, linkedid, sequence` (together): a lone optional field
     /// is `uniqueid` when it reads like one (`1706420300.12`).
     public init?(masterRow first: [String]) {
-        guard (16...21).contains(first.count), Self.isLocalTime(first[9]),
-              first[14].utf8.withContiguousStorageIfAvailable({ CDRDisposition(UnsafeRawBufferPointer($0)) }) != nil
-        else { return nil }
+        guard (16...21).contains(first.count), Self.isLocalTime(first[9]), Self.isDisposition(first[14]) else {
+            return nil
+        }
         fieldCount = first.count
         (caller, dialled, context, destinationChannel) = (1, 2, 3, 6)
         (lastApplication, start, billableSeconds, disposition) = (7, 9, 13, 14)
@@ -81,6 +81,11 @@ public struct CDRColumns: Sendable, Equatable {
     private static func isLocalTime(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { LocalDateTime.parseLocalSeconds(UnsafeRawBufferPointer($0)) != nil }
+    }
+
+    private static func isDisposition(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { CDRDisposition(UnsafeRawBufferPointer($0)) } != nil
     }
 
     /// `[name-]digits.digits`, as Asterisk writes a uniqueid.

@@ -16,6 +16,10 @@ public struct SwitchLogCounts: Equatable, Sendable {
     public var eventsUnknown: Int64 = 0
     public var duplicateLines: Int64 = 0
     public var incompleteCalls: Int64 = 0
+    /// CDR rows read, rejected ones included.
+    public var cdrRows: Int64 = 0
+    /// The CDR's calls, set once every leg has been read (``add(_:)`` leaves it alone).
+    public var cdrCalls = CDRCallBook.Counts()
     /// Whether a `FULL`/`JOINEMPTY`/`JOINUNAVAIL` or a `CLOSED` line was seen.
     public var sawRefusal = false
     public var sawClosed = false
@@ -28,6 +32,7 @@ public struct SwitchLogCounts: Equatable, Sendable {
         eventsUnknown += other.eventsUnknown
         duplicateLines += other.duplicateLines
         incompleteCalls += other.incompleteCalls
+        cdrRows += other.cdrRows
         sawRefusal = sawRefusal || other.sawRefusal
         sawClosed = sawClosed || other.sawClosed
     }

@@ -19,6 +19,8 @@ public enum InputFormat: Sendable, Equatable {
     /// A canonical call or contact log (SPEC §2.1).
     case canonical(ColumnLayout)
     case queueLog(QueueLogLayout)
+    /// A CDR: `Master.csv` or an export with a header.
+    case cdr(CDRColumns)
 
     /// The kind of row the file's rejected lines count as.
     public var logKind: LogKind {
@@ -48,19 +50,30 @@ public enum InputFormat: Sendable, Equatable {
                 throw InputError.notAQueueLogTable(path: path)
             }
             return (.queueLog(.table(columns)), true)
-        case .cdr?, .cdrTable?:
-            throw InputError.unsupportedFormat(path: path, format: forced!.rawValue)
+        case .cdr?:
+            guard let columns = CDRColumns(masterRow: try ColumnLayout.headerNames(firstLine, path: path)) else {
+                throw InputError.notAMasterCSV(path: path)
+            }
+            return (.cdr(columns), false)
+        case .cdrTable?:
+            guard let columns = CDRColumns(header: try ColumnLayout.headerNames(firstLine, path: path)) else {
+                throw InputError.notACDRTable(path: path)
+            }
+            return (.cdr(columns), true)
         case nil:
             break
         }
         if QueueLogLayout.isRawLine(firstLine) { return (.queueLog(.raw), false) }
         guard !firstLine.isEmpty else { throw InputError.emptyHeader(path: path) }
-        guard UTF8Validation.isValid(firstLine) else { throw InputError.headerNotUTF8(path: path) }
         let names = try ColumnLayout.headerNames(firstLine, path: path)
+        if let columns = CDRColumns(masterRow: names) { return (.cdr(columns), false) }
+        if CDRColumns.isCustomMasterRow(names) { throw InputError.customCDROrder(path: path) }
+        guard UTF8Validation.isValid(firstLine) else { throw InputError.headerNotUTF8(path: path) }
         if LogKind.detect(from: names) != nil {
             return (.canonical(try ColumnLayout(headerLine: firstLine, path: path, forcedKind: nil)), true)
         }
         if let columns = QueueLogTableColumns(header: names) { return (.queueLog(.table(columns)), true) }
+        if let columns = CDRColumns(header: names) { return (.cdr(columns), true) }
         throw InputError.unknownLogKind(path: path, header: String(decoding: firstLine, as: UTF8.self))
     }
 }

@@ -2,7 +2,8 @@ import HotlineCore
 
 extension SwitchLogSummary {
     /// The summary of a run over `formats`: busy and closed are recorded only
-    /// if some input can record them (docs/asterisk.md, "Honest gaps").
+    /// if some input can record them — a canonical call log, a CDR (busy), a
+    /// queue_log that wrote a refusal or a closed line (docs/asterisk.md, "Honest gaps").
     init(counts: SwitchLogCounts, formats: [InputFormat]) {
         self.init()
         queueLogLines = counts.queueLogLines
@@ -10,8 +11,13 @@ extension SwitchLogSummary {
         eventsUnknown = counts.eventsUnknown
         duplicateLines = counts.duplicateLines
         incompleteCalls = counts.incompleteCalls
+        cdrRows = counts.cdrRows
+        cdrCalls = counts.cdrCalls.calls
+        cdrQueuedCalls = counts.cdrCalls.queuedCalls
+        cdrNotInbound = counts.cdrCalls.notInbound
         let canonicalCalls = formats.contains { !$0.isSwitchLog && $0.logKind == .calls }
-        if !(canonicalCalls || counts.sawRefusal) { notRecorded.append(.busy) }
+        let cdr = formats.contains { if case .cdr = $0 { true } else { false } }
+        if !(canonicalCalls || cdr || counts.sawRefusal) { notRecorded.append(.busy) }
         if !(canonicalCalls || counts.sawClosed) { notRecorded.append(.closed) }
     }
 }
