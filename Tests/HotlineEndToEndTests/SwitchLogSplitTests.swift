@@ -3,12 +3,18 @@ import HotlineCore
 import HotlineInput
 import Testing
 
-/// A queue_log call's events may straddle chunks, threads and files: the
-/// report and the list of incomplete calls must not depend on where the
-/// input is cut.
-@Suite struct QueueLogSplitTests {
+/// A queue_log call's events and a CDR call's legs may straddle chunks,
+/// threads and files: the report and the list of incomplete calls must not
+/// depend on where the input is cut.
+@Suite struct SwitchLogSplitTests {
     static let samples = ["asterisk/queue_log/freepbx-2010-q9000.queue_log",
-                          "asterisk/queue_log/pbxware-2018-queue_log-table.csv"]
+                          "asterisk/queue_log/pbxware-2018-queue_log-table.csv",
+                          "asterisk/cdr/Master-lab-2016-18col.csv",
+                          "asterisk/cdr/Master-pstn-2024-21col.csv",
+                          "asterisk/cdr/grandstream-ucm-cdr-export-2026-excerpt.csv"]
+    /// The samples whose first line is a header, which each rotated file repeats.
+    static let withHeader: Set = ["asterisk/queue_log/pbxware-2018-queue_log-table.csv",
+                                  "asterisk/cdr/grandstream-ucm-cdr-export-2026-excerpt.csv"]
 
     /// The JSON report and the rejects file of one run.
     /// `keepPlaces`: compare rejects with their file and line, not only reason and text.
@@ -46,13 +52,12 @@ import Testing
     @Test(arguments: samples)
     func rotatingTheLogAtAnyLineGivesTheSameReport(sample: String) throws {
         let bytes = try Support.read(Support.fixture(sample))
-        let isTable = sample.hasSuffix(".csv")
-        let headerEnd = isTable ? bytes.firstIndex(of: 0x0A)! + 1 : 0
+        let headerEnd = Self.withHeader.contains(sample) ? bytes.firstIndex(of: 0x0A)! + 1 : 0
         let whole = try outcome([InputFileSpec(path: Support.fixture(sample))], threads: 1, chunkBytes: 4 << 20)
         let directory = try Support.scratchDirectory()
         let lineEnds = bytes.indices.filter { $0 >= headerEnd && bytes[$0] == 0x0A }.map { $0 + 1 }
         for (index, cut) in lineEnds.dropLast().enumerated() {
-            let first = directory + "/queue_log.1", second = directory + "/queue_log"
+            let first = directory + "/rotated.1", second = directory + "/rotated"
             try Support.write(Array(bytes[..<cut]), to: first)
             try Support.write(Array(bytes[..<headerEnd]) + Array(bytes[cut...]), to: second)
             let split = try outcome([InputFileSpec(path: first), InputFileSpec(path: second)],
