@@ -15,7 +15,9 @@ public struct CDRColumns: Sendable, Equatable {
     let disposition: Int
     let uniqueID: Int?
     let linkedID: Int?
-    let userfield: Int?
+    /// Grandstream's `Log Userfield` (`Inbound`, `Outbound`, `Internal`). An
+    /// Asterisk `userfield` is the dialplan's free text and says nothing of direction.
+    let direction: Int?
     /// Grandstream's `Session`: one per call, across its forked and transferred legs.
     let session: Int?
     /// Grandstream's `Action Type` (`DIAL`, `IVR[7000]`, `QUEUE[6500]`).
@@ -43,7 +45,7 @@ public struct CDRColumns: Sendable, Equatable {
         self.disposition = disposition
         uniqueID = column("uniqueid", "unique id")
         linkedID = column("linkedid")
-        userfield = column("userfield", "log userfield")
+        direction = column("log userfield")
         session = column("session")
         actionType = column("action type")
     }
@@ -62,11 +64,11 @@ public struct CDRColumns: Sendable, Equatable {
         (lastApplication, start, billableSeconds, disposition) = (7, 9, 13, 14)
         let hasNewColumns = first.count >= 19
         switch first.count - (hasNewColumns ? 3 : 0) {
-        case 18: (uniqueID, userfield) = (16, 17)
-        case 17 where Self.readsAsUniqueID(first[16]): (uniqueID, userfield) = (16, nil)
-        case 17: (uniqueID, userfield) = (nil, 16)
-        default: (uniqueID, userfield) = (nil, nil)
+        case 18: uniqueID = 16
+        case 17 where Self.readsAsUniqueID(first[16]): uniqueID = 16
+        default: uniqueID = nil
         }
+        direction = nil
         linkedID = hasNewColumns ? first.count - 2 : nil
         session = nil
         actionType = nil

@@ -52,7 +52,7 @@ final class CDRLineParser {
         let caller = used(columns.caller), dialled = used(columns.dialled), context = used(columns.context)
         let destinationChannel = used(columns.destinationChannel), application = used(columns.lastApplication)
         let uniqueID = used(columns.uniqueID), linkedID = used(columns.linkedID), session = used(columns.session)
-        let userfield = used(columns.userfield), actionType = used(columns.actionType)
+        let userfield = used(columns.direction), actionType = used(columns.actionType)
         guard validUTF8 else { return .failure(.invalidUTF8) }
 
         let callKey = [session, linkedID, uniqueID].first { !$0.isEmpty } ?? UnsafeRawBufferPointer(start: nil, count: 0)
