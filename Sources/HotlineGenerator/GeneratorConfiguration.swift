@@ -17,6 +17,9 @@ import HotlineInput
 /// - cases ≈ 0.30–0.32, contacts ≈ 0.68–0.69 (about 2.1 contacts per case);
 /// - ≈ 154 bytes of CSV (both files), so `calls: 6_800_000` gives ≈ 1 GB
 ///   with ≈ 1.6 M customers and ≈ 2.1 M cases.
+/// - as a queue_log (`callLogFormat: .queueLog`): ≈ 74 % of the calls are
+///   recorded (the rest are busy or closed), in ≈ 141 bytes per configured
+///   call, so `calls: 7_400_000` gives a queue_log of ≈ 1.05 GB.
 public struct GeneratorConfiguration: Sendable {
     /// Number of call-log rows, exactly.
     public var calls: Int
