@@ -10,6 +10,7 @@
 # the ratios to `zstd -dc`. Needs GNU time (`apt-get install time`) and zstd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/alternate.sh
 
 calls=${1:-6800000}
 repetitions=${2:-5}
@@ -31,11 +32,7 @@ declare -A commands=(
 order=("zstd -dc" "hotline --threads 1" "hotline --threads $threads")
 
 results=$(mktemp)
-for _ in $(seq "$repetitions"); do
-    for name in "${order[@]}"; do
-        /usr/bin/time -f "$name	%e	%U	%S	%M" -a -o "$results" ${commands[$name]} >/dev/null
-    done
-done
+alternate "$results" "$repetitions" "${order[@]}"
 
 python3 - "$results" "$data" "${order[@]}" <<'PY'
 import statistics, subprocess, sys

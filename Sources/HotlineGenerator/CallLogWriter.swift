@@ -22,7 +22,7 @@ struct CallLogWriter {
         sink.append(UInt8(ascii: ","))
         if customer >= 0 { customers.write(customer, to: sink) }
         sink.append(UInt8(ascii: ","))
-        sink.append(QueueProfile.all[queue].csvName)
+        sink.append(QueueProfile.all[queue].name.csv)
         sink.append(UInt8(ascii: ","))
         clock.write(arrivedAt, to: sink)
         sink.append(UInt8(ascii: ","))

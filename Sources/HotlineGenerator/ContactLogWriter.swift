@@ -33,7 +33,7 @@ struct ContactLogWriter {
         sink.append(UInt8(ascii: ","))
         if contact.call > 0 { RecordIdentity.writeCall(contact.call, arrivedAt: contact.callArrival, to: sink) }
         sink.append(UInt8(ascii: ","))
-        sink.append(QueueProfile.all[contact.queue].csvName)
+        sink.append(QueueProfile.all[contact.queue].name.csv)
         sink.append(UInt8(ascii: ","))
         sink.append(contact.channel.token)
         sink.append(UInt8(ascii: ","))

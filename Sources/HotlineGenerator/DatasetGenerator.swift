@@ -1,7 +1,8 @@
 import HotlineInput
 
-/// Writes a synthetic but realistic pair of logs (`calls.csv`,
-/// `contacts.csv`) for the bundled sample, the tests and the benchmarks.
+/// Writes a synthetic but realistic pair of logs (`calls.csv` or a
+/// `queue_log`, and `contacts.csv`) for the bundled sample, the tests and the
+/// benchmarks.
 ///
 /// The output is a pure function of the configuration: the same
 /// configuration gives byte-identical files on every run and machine, so a
@@ -18,18 +19,25 @@ public enum DatasetGenerator {
     {
         try configuration.validate()
         try OutputDirectory.create(directory)
-        let suffix = configuration.compression == .none ? ".csv" : ".csv.zst"
-        let callsPath = OutputDirectory.path(of: "calls" + suffix, in: directory)
-        let contactsPath = OutputDirectory.path(of: "contacts" + suffix, in: directory)
+        let suffix = configuration.compression == .none ? "" : ".zst"
+        let callsPath = OutputDirectory.path(of: configuration.callLogFormat.fileName + suffix, in: directory)
+        let contactsPath = OutputDirectory.path(of: "contacts.csv" + suffix, in: directory)
         let callFile = try OutputFile(path: callsPath, compression: configuration.compression)
         let contactFile = try OutputFile(path: contactsPath, compression: configuration.compression)
-        var simulation = try HotlineSimulation(configuration, callFile: callFile, contactFile: contactFile)
+        let customers = CustomerIdentity(seed: configuration.seed)
+        let callLog: any CallAttemptLog = switch configuration.callLogFormat {
+        case .csv: try CallLogWriter(file: callFile, customers: customers)
+        case .queueLog: QueueLogWriter(file: callFile, customers: customers, calls: configuration.calls)
+        }
+        var simulation = try HotlineSimulation(
+            configuration, callLog: callLog, contactFile: contactFile, customers: customers)
         try simulation.run()
         try callFile.close()
         try contactFile.close()
         return GeneratedDataset(
             callsPath: callsPath, contactsPath: contactsPath,
             callRows: simulation.callLog.rows, contactRows: simulation.contactLog.rows,
-            bytesWritten: simulation.callLog.sink.bytesWritten + simulation.contactLog.sink.bytesWritten)
+            bytesWritten: simulation.callLog.sink.bytesWritten + simulation.contactLog.sink.bytesWritten,
+            omittedCalls: simulation.callLog.omittedAttempts)
     }
 }

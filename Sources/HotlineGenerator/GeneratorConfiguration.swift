@@ -17,6 +17,9 @@ import HotlineInput
 /// - cases ≈ 0.30–0.32, contacts ≈ 0.68–0.69 (about 2.1 contacts per case);
 /// - ≈ 154 bytes of CSV (both files), so `calls: 6_800_000` gives ≈ 1 GB
 ///   with ≈ 1.6 M customers and ≈ 2.1 M cases.
+/// - as a queue_log (`callLogFormat: .queueLog`): ≈ 74 % of the calls are
+///   recorded (the rest are busy or closed), in ≈ 141 bytes per configured
+///   call, so `calls: 7_400_000` gives a queue_log of ≈ 1.05 GB.
 public struct GeneratorConfiguration: Sendable {
     /// Number of call-log rows, exactly.
     public var calls: Int
@@ -30,6 +33,9 @@ public struct GeneratorConfiguration: Sendable {
     public var days: Int
     /// How both files are written.
     public var compression: OutputCompression
+    /// The call-side file: canonical CSV or a switch's queue_log. The
+    /// simulation, and with it the contact log, is the same for both.
+    public var callLogFormat: CallLogFormat
 
     /// The default start day: a Monday in winter time, so the site's fixed
     /// +01:00 offset is its real one.
@@ -54,13 +60,15 @@ public struct GeneratorConfiguration: Sendable {
         seed: UInt64 = 1,
         startDay: String = GeneratorConfiguration.defaultStartDay,
         days: Int? = nil,
-        compression: OutputCompression = .none
+        compression: OutputCompression = .none,
+        callLogFormat: CallLogFormat = .csv
     ) {
         self.calls = calls
         self.seed = seed
         self.startDay = startDay
         self.days = days ?? Self.defaultDays(forCalls: calls)
         self.compression = compression
+        self.callLogFormat = callLogFormat
     }
 
     /// Checks the configuration before any file is touched, so a bad option
@@ -73,6 +81,8 @@ public struct GeneratorConfiguration: Sendable {
         // site's clock: keep a spare day so every year has four digits.
         let lastDay = Int(CivilDate.days(year: 9999, month: 12, day: 31))
         guard days < lastDay - first else { throw .windowBeyondYear9999 }
+        // A queue_log's times are unsigned epochs.
+        guard callLogFormat == .csv || first >= 0 else { throw .queueLogBefore1970 }
     }
 
     /// Day number (days since 1970-01-01) of `startDay`; valid after `validate()`.
@@ -87,6 +97,7 @@ public enum GeneratorConfigurationError: Error, Equatable, CustomStringConvertib
     case nonPositiveDays(Int)
     case invalidStartDay(String)
     case windowBeyondYear9999
+    case queueLogBefore1970
 
     public var description: String {
         switch self {
@@ -94,6 +105,7 @@ public enum GeneratorConfigurationError: Error, Equatable, CustomStringConvertib
         case .nonPositiveDays(let days): "the number of days must be ≥ 1 (got \(days))"
         case .invalidStartDay(let day): "the start day must be a real date written YYYY-MM-DD (got \"\(day)\")"
         case .windowBeyondYear9999: "the window must end before the year 10000"
+        case .queueLogBefore1970: "a queue_log window must start in 1970 or later (its times are Unix times)"
         }
     }
 }

@@ -39,18 +39,19 @@ struct HotlineSimulation {
     private var accounts = AccountSizes()
     private var casesOpened = 0
     private var sequence = 0
-    private(set) var callLog: CallLogWriter
+    private(set) var callLog: any CallAttemptLog
     private(set) var contactLog: ContactLogWriter
 
-    init(_ configuration: GeneratorConfiguration, callFile: OutputFile, contactFile: OutputFile) throws {
+    /// `callLog` and the contact log written to `contactFile` must share `customers`, so their ids join.
+    init(_ configuration: GeneratorConfiguration, callLog: any CallAttemptLog, contactFile: OutputFile,
+         customers: CustomerIdentity) throws {
         let firstDay = configuration.firstDayNumber
         random = RandomSource(seed: configuration.seed, stream: 1)
         arrivals = ArrivalSchedule(
             firstDay: firstDay, days: configuration.days, count: configuration.calls,
             random: RandomSource(seed: configuration.seed, stream: 2))
         windowEnd = (firstDay + configuration.days) * 86_400
-        let customers = CustomerIdentity(seed: configuration.seed)
-        callLog = try CallLogWriter(file: callFile, customers: customers)
+        self.callLog = callLog
         contactLog = try ContactLogWriter(file: contactFile, customers: customers)
     }
 
@@ -70,7 +71,7 @@ struct HotlineSimulation {
             try attempt(by: slot, call: callNumber, at: instant)
         }
         try writeContacts(through: .max)
-        try callLog.sink.flush()
+        try callLog.finish()
         try contactLog.sink.flush()
     }
 

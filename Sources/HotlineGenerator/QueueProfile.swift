@@ -4,8 +4,7 @@
 /// staffing, opening hours, patience of its callers, length of its calls and
 /// how often its cases resolve or escalate.
 struct QueueProfile: Sendable {
-    /// The name as written in CSV (already quoted when it contains a comma).
-    let csvName: ByteToken
+    let name: QueueName
     /// Short prefix of the queue's agent ids.
     let agentPrefix: String
     /// Share of new problems that start on this line, in per mille.
@@ -32,35 +31,35 @@ struct QueueProfile: Sendable {
     /// Agents per level (1, 2, 3).
     let agentsPerLevel: [Int]
 
-    /// The hotline's five lines: `"support, EU"` needs CSV quoting and
+    /// The hotline's five lines: `support, EU` needs CSV quoting and
     /// `réclamations` is not ASCII, so every dataset exercises both.
     static let all: [QueueProfile] = [
         QueueProfile(
-            csvName: ByteToken("billing"), agentPrefix: "bil", sharePerMille: 320,
+            name: QueueName("billing"), agentPrefix: "bil", sharePerMille: 320,
             hours: OpeningHours([(8, 18), (8, 18), (8, 18), (8, 18), (8, 18), (9, 12), nil]),
             staffing: 0.8, waitScale: 40, maximumWait: 600, patience: 150, talkMedian: 250,
             secondLevelOnPhone: 0.03, resolve: 0.50, escalate: 0.08, transfer: 0.06, progress: 0.14,
             agentsPerLevel: [40, 10, 3]),
         QueueProfile(
-            csvName: ByteToken("technical"), agentPrefix: "tec", sharePerMille: 280,
+            name: QueueName("technical"), agentPrefix: "tec", sharePerMille: 280,
             hours: OpeningHours([(8, 20), (8, 20), (8, 20), (8, 20), (8, 20), (9, 17), nil]),
             staffing: 0.65, waitScale: 55, maximumWait: 300, patience: 180, talkMedian: 460,
             secondLevelOnPhone: 0.10, resolve: 0.33, escalate: 0.22, transfer: 0.05, progress: 0.16,
             agentsPerLevel: [35, 14, 5]),
         QueueProfile(
-            csvName: ByteToken("orders"), agentPrefix: "ord", sharePerMille: 220,
+            name: QueueName("orders"), agentPrefix: "ord", sharePerMille: 220,
             hours: OpeningHours([(8, 19), (8, 19), (8, 19), (8, 19), (8, 19), (8, 19), nil]),
             staffing: 0.95, waitScale: 25, maximumWait: 600, patience: 120, talkMedian: 190,
             secondLevelOnPhone: 0, resolve: 0.58, escalate: 0.05, transfer: 0.08, progress: 0.10,
             agentsPerLevel: [25, 5, 2]),
         QueueProfile(
-            csvName: ByteToken("\"support, EU\""), agentPrefix: "seu", sharePerMille: 110,
+            name: QueueName("support, EU"), agentPrefix: "seu", sharePerMille: 110,
             hours: OpeningHours([(7, 18), (7, 18), (7, 18), (7, 18), (7, 18), nil, nil]),
             staffing: 0.75, waitScale: 45, maximumWait: 480, patience: 160, talkMedian: 330,
             secondLevelOnPhone: 0.06, resolve: 0.42, escalate: 0.14, transfer: 0.07, progress: 0.13,
             agentsPerLevel: [15, 6, 3]),
         QueueProfile(
-            csvName: ByteToken("réclamations"), agentPrefix: "rec", sharePerMille: 70,
+            name: QueueName("réclamations"), agentPrefix: "rec", sharePerMille: 70,
             hours: OpeningHours([(9, 17), (9, 17), (9, 17), (9, 17), (9, 17), nil, nil]),
             staffing: 0.6, waitScale: 70, maximumWait: 300, patience: 200, talkMedian: 420,
             secondLevelOnPhone: 0.15, resolve: 0.28, escalate: 0.25, transfer: 0.05, progress: 0.15,
@@ -74,5 +73,26 @@ struct QueueProfile: Sendable {
     @inline(__always)
     func pressure(at instant: Int) -> Double {
         TrafficCurve.demand(at: instant) / staffing
+    }
+}
+
+/// A queue's name as each log writes it.
+///
+/// CSV needs `support, EU` quoted, while a queue_log splits its fields at `|`
+/// only and writes the name verbatim; both forms are built once so writing a
+/// name stays a copy.
+struct QueueName: Sendable {
+    /// RFC 4180 form: quoted (inner quotes doubled) when it holds a comma or a quote.
+    let csv: ByteToken
+    /// The name itself, as a switch writes it.
+    let verbatim: ByteToken
+
+    init(_ name: String) {
+        verbatim = ByteToken(name)
+        guard name.contains(",") || name.contains("\"") else {
+            csv = verbatim
+            return
+        }
+        csv = ByteToken("\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"")
     }
 }

@@ -3,20 +3,38 @@ import Foundation
 import HotlineGenerator
 import HotlineInput
 
-/// `hotline generate`: writes a deterministic synthetic call log and contact
-/// log, for trying the tool, for tests and for benchmarks of any size.
+/// `hotline generate`: writes a deterministic synthetic call log (canonical
+/// CSV or an Asterisk queue_log) and contact log, for trying the tool, for
+/// tests and for benchmarks of any size.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a deterministic, realistic synthetic call log and contact log.",
         discussion: """
             Writes calls.csv and contacts.csv (calls.csv.zst and contacts.csv.zst with --zstd) \
-            into the output directory. The same options always give byte-identical files.
+            into the output directory; with --format queue-log, the call attempts go to a raw \
+            Asterisk queue_log (queue_log or queue_log.zst) instead, with the same contacts.csv. \
+            A queue_log cannot record busy or closed attempts (no queue was entered) nor agent \
+            levels: those attempts are left out, and the summary says how many. The same options \
+            always give byte-identical files, and the same seed the same attempts in both formats.
             """)
+
+    /// `--format` values.
+    enum CallLogChoice: String, ExpressibleByArgument, CaseIterable {
+        case csv
+        case queueLog = "queue-log"
+
+        var format: CallLogFormat {
+            switch self {
+            case .csv: .csv
+            case .queueLog: .queueLog
+            }
+        }
+    }
 
     // `.unconditional` so that `--calls -1` reaches validation instead of
     // being read as an unknown option.
-    @Option(name: .customLong("calls"), parsing: .unconditional, help: "Number of call-log rows to write (≥ 0).")
+    @Option(name: .customLong("calls"), parsing: .unconditional, help: "Number of call attempts to simulate (≥ 0): the rows of calls.csv.")
     var calls: Int
 
     @Option(name: .customLong("out"), help: "Output directory, created if missing.")
@@ -24,6 +42,11 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(name: .customLong("seed"), help: "Seed of the random draws.")
     var seed: UInt64 = 1
+
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Call log format: csv (the canonical calls.csv) or queue-log (an Asterisk 13 queue_log).",
+        valueName: "format"))
+    var format: CallLogChoice = .csv
 
     @Flag(name: .customLong("zstd"), help: "Compress both files with zstd (level 3).")
     var zstd = false
@@ -39,7 +62,7 @@ struct GenerateCommand: ParsableCommand {
     var generatorConfiguration: GeneratorConfiguration {
         GeneratorConfiguration(
             calls: calls, seed: seed, startDay: startDay, days: days,
-            compression: zstd ? .zstd(level: 3) : .none)
+            compression: zstd ? .zstd(level: 3) : .none, callLogFormat: format.format)
     }
 
     func validate() throws {
@@ -61,8 +84,12 @@ struct GenerateCommand: ParsableCommand {
         }
         let elapsed = started.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        var summary = "generated \(dataset.callsPath) (\(dataset.callRows) rows) and "
-            + "\(dataset.contactsPath) (\(dataset.contactRows) rows): \(dataset.bytesWritten) bytes of CSV"
+        var summary = "generated \(dataset.callsPath) (\(dataset.callRows) \(format == .csv ? "rows" : "attempts")"
+        if format == .queueLog {
+            summary += "; \(dataset.omittedCalls) busy or closed attempts left out, a queue_log cannot record them"
+        }
+        summary += ") and "
+            + "\(dataset.contactsPath) (\(dataset.contactRows) rows): \(dataset.bytesWritten) bytes of text"
         if zstd {
             summary += ", \(fileSize(dataset.callsPath) + fileSize(dataset.contactsPath)) bytes on disk"
         }

@@ -27,6 +27,13 @@ public struct CallSlot<Text: SwitchText> {
 
     /// Applies `event` (one that concerns an attempt). `isReread` says whether
     /// an entry line was already read in an earlier, separate attempt.
+    ///
+    /// Called once per queue_log line from another module, which cannot
+    /// specialise it: without these exported specialisations for the two
+    /// `SwitchText`s in use, every call looked up generic metadata at run time
+    /// (about a sixth of a report's time on a large queue_log).
+    @_specialize(exported: true, where Text == UnsafeRawBufferPointer)
+    @_specialize(exported: true, where Text == [UInt8])
     public mutating func apply(_ event: QueueEvent<Text>, isReread: (UInt64) -> Bool,
                                report: (CallFinding<Text>) -> Void) {
         if let call = current, call.hasLine(event.fingerprint) {

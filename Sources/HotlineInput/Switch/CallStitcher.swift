@@ -102,7 +102,7 @@ final class CallStitcher {
                     continue
                 }
                 remember(callHash)
-                if isFirst, var earlier = takePending(callHash, Array(call.callID)) {
+                if isFirst, var earlier = takePending(callHash, call.callID) {
                     if earlier.phase == .timedOut {
                         earlier.absorbOverflow(call.map(lineOffset: firstLine, Array.init))
                         if isCarried { setPending(callHash, earlier) } else { result.settled.append(earlier) }
@@ -191,9 +191,13 @@ final class CallStitcher {
                                        text: keepText ? call.entryText : nil))
     }
 
-    private func takePending(_ callHash: UInt64, _ callID: Owned) -> CallProgress<Owned>? {
+    /// The call in progress with this uniqueid, taken out of `pending`. The id
+    /// is compared as bytes, whichever way it is carried: nearly every
+    /// attempt of a chunk asks, and copying its view into an array just to
+    /// ask cost a sixteenth of a queue_log report.
+    private func takePending(_ callHash: UInt64, _ callID: some SwitchText) -> CallProgress<Owned>? {
         guard var slots = pending[callHash],
-              let index = slots.firstIndex(where: { $0.current?.callID == callID })
+              let index = callID.withBytes({ id in slots.firstIndex { $0.current?.callID.elementsEqual(id) ?? false } })
         else { return nil }
         let call = slots.remove(at: index).current
         pending[callHash] = slots.isEmpty ? nil : slots

@@ -31,7 +31,9 @@ final class QueueLogLineParser {
     private let switchZone: ZoneOffsets
     private let fileIndex: Int
     /// Start and end of each `|`-separated field of a raw line or a joined `data` column.
-    private var pipeFields: [(start: Int, end: Int)] = []
+    /// Written for every line: no dynamic exclusivity checks, safe as the
+    /// parser belongs to one worker and is never re-entered.
+    @exclusivity(unchecked) private var pipeFields: [(start: Int, end: Int)] = []
 
     init(layout: QueueLogLayout, switchZone: ZoneOffsets, fileIndex: Int) {
         self.switchZone = switchZone

@@ -1,0 +1,15 @@
+# Sourced by the benchmark scripts. `alternate RESULTS REPETITIONS NAME...`
+# runs the commands that the caller's associative array `commands` holds
+# under each NAME, in that order, REPETITIONS times over — alternating, so
+# that a drift of the shared machine's speed hits every command alike — and
+# appends `name, wall s, user s, sys s, peak KiB` per run (tab-separated,
+# GNU time) to RESULTS. Command output is discarded.
+alternate() {
+    local results=$1 repetitions=$2 name
+    shift 2
+    for _ in $(seq "$repetitions"); do
+        for name in "$@"; do
+            /usr/bin/time -f "$name	%e	%U	%S	%M" -a -o "$results" ${commands[$name]} >/dev/null
+        done
+    done
+}
