@@ -31,4 +31,16 @@ import Testing
                                               try Support.json(reference.standardOutput))
         #expect(differences.isEmpty, "\(differences.prefix(20))")
     }
+
+    /// The hand-derived expectations of every fixture and the independent
+    /// references agree (each self-test exits 1 on any difference): a fixture
+    /// edited by hand cannot drift from its second opinion unnoticed.
+    @Test(arguments: ["selftest.py", "queue_log_selftest.py", "cdr_selftest.py"])
+    func referenceSelfTestPasses(script: String) throws {
+        let run = try Support.runProcess("/usr/bin/env", [
+            "python3", Support.referenceScripts.appendingPathComponent(script).path,
+        ])
+        #expect(run.status == 0, "\(run.standardOutput.suffix(2_000))\(run.standardError)")
+        #expect(run.standardOutput.contains(" passed, 0 failed"))
+    }
 }

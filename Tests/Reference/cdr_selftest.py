@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 
+from exact_json_diff import diff_json
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "cdr_reference.py")
 REPORT = os.path.join(HERE, "reference_report.py")
@@ -29,29 +31,6 @@ ASTERISK = os.path.join(HERE, "..", "HotlineEndToEndTests", "Fixtures", "asteris
 SYNTHETIC = os.path.join(ASTERISK, "synthetic-cdr")
 SAMPLES = os.path.join(ASTERISK, "cdr")
 EXPECTED = os.path.join(ASTERISK, "expected")
-
-
-def diff_json(actual, expected, path="$"):
-    if type(actual) is not type(expected):
-        return ["%s: %r != expected %r" % (path, actual, expected)]
-    if isinstance(actual, dict):
-        out = []
-        for k in sorted(set(actual) | set(expected)):
-            if k not in actual:
-                out.append("%s.%s missing" % (path, k))
-            elif k not in expected:
-                out.append("%s.%s unexpected (%r)" % (path, k, actual[k]))
-            else:
-                out += diff_json(actual[k], expected[k], "%s.%s" % (path, k))
-        return out
-    if isinstance(actual, list):
-        if len(actual) != len(expected):
-            return ["%s: %d items != expected %d: %r" % (path, len(actual), len(expected), actual)]
-        out = []
-        for i, (a, e) in enumerate(zip(actual, expected)):
-            out += diff_json(a, e, "%s[%d]" % (path, i))
-        return out
-    return [] if actual == expected else ["%s: %r != expected %r" % (path, actual, expected)]
 
 
 def cases():

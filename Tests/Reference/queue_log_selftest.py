@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+from exact_json_diff import diff_json
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "queue_log_reference.py")
 REPORT = os.path.join(HERE, "reference_report.py")
@@ -30,29 +32,6 @@ def inputs():
             continue
         if name.endswith(".queue_log") or name.endswith(".csv"):
             yield name, name.rsplit(".", 1)[0]
-
-
-def diff_json(actual, expected, path="$"):
-    if type(actual) is not type(expected):
-        return ["%s: %r != expected %r" % (path, actual, expected)]
-    if isinstance(actual, dict):
-        out = []
-        for k in sorted(set(actual) | set(expected)):
-            if k not in actual:
-                out.append("%s.%s missing" % (path, k))
-            elif k not in expected:
-                out.append("%s.%s unexpected (%r)" % (path, k, actual[k]))
-            else:
-                out += diff_json(actual[k], expected[k], "%s.%s" % (path, k))
-        return out
-    if isinstance(actual, list):
-        if len(actual) != len(expected):
-            return ["%s: %d items != expected %d: %r" % (path, len(actual), len(expected), actual)]
-        out = []
-        for i, (a, e) in enumerate(zip(actual, expected)):
-            out += diff_json(a, e, "%s[%d]" % (path, i))
-        return out
-    return [] if actual == expected else ["%s: %r != expected %r" % (path, actual, expected)]
 
 
 def main():
