@@ -321,7 +321,6 @@ class Attempt:
 
 class CallState:
     def __init__(self):
-        self.numbered = 0                  # attempts made for this uniqueid
         self.current = None                # Attempt not yet done (or pending)
         self.lines = set()                 # contents seen (duplicate detection)
         self.reread = False
@@ -345,9 +344,9 @@ class Assembler:
     # -- helpers --------------------------------------------------------------
 
     def new_attempt(self, uid, state, e, customer):
-        state.numbered += 1
-        call_id = uid if state.numbered == 1 else "%s/%d" % (uid, state.numbered)
-        a = Attempt(call_id, customer, e.queue, e.time, e.time)
+        # docs/asterisk.md: every queue entry's row repeats the uniqueid as
+        # call_id (SPEC 2.1: ids are not merged, every row counts).
+        a = Attempt(uid, customer, e.queue, e.time, e.time)
         a.where = (e.file, e.number)
         return a
 
