@@ -20,7 +20,7 @@ import Testing
 
     private struct Outcome {
         var settled: [CallProgress<[UInt8]>] = []
-        var incomplete = 0, orphans = 0, duplicates = 0, strays = 0
+        var incomplete = 0, orphans = 0, duplicates = 0, strays = 0, passives = 0
     }
 
     private func run(_ events: [QueueEvent<[UInt8]>], rereadLines: Set<UInt64> = []) -> Outcome {
@@ -33,6 +33,7 @@ import Testing
             case .orphan: outcome.orphans += 1
             case .duplicate: outcome.duplicates += 1
             case .stray: outcome.strays += 1
+            case .passive: outcome.passives += 1
             }
         }
         for event in events { slot.apply(event, isReread: { rereadLines.contains($0) }, report: record) }
@@ -156,6 +157,29 @@ import Testing
         let result = run([entry, script.event(.connect, at: 110, wait: 10), script.event(.complete, at: 150, talk: 40)],
                          rereadLines: [entry.fingerprint])
         #expect(result.settled.isEmpty && result.duplicates == 3)
+    }
+
+    @Test func aRepeatedIgnoredOrUnknownLineOfTheCallIsADuplicate() {
+        var script = Script()
+        let ring = script.event(.ignored, at: 103), hold = script.event(.unknown, at: 104)
+        let result = run([script.event(.enterQueue, at: 100), ring, script.event(.ignored, at: 105), hold, ring, hold,
+                          script.event(.abandon, at: 106, wait: 6)])
+        #expect(result.duplicates == 2 && result.passives == 3)
+        #expect(result.settled.map(\.outcome) == [.abandoned])
+    }
+
+    @Test func aReReadEndsWhereItsFirstReadingEndedAndLeavesNoIncompleteCall() {
+        var script = Script()
+        let entry = script.event(.enterQueue, at: 100)
+        let reread = run([entry, script.event(.ignored, at: 103), script.event(.abandon, at: 106, wait: 6),
+                          script.event(.enterQueue, at: 200), script.event(.abandon, at: 203, wait: 3)],
+                         rereadLines: [entry.fingerprint])
+        #expect(reread.duplicates == 3 && reread.passives == 0)
+        #expect(reread.settled.map(\.waitSeconds) == [3])
+        var open = Script()
+        let openEntry = open.event(.enterQueue, at: 100)
+        let unfinished = run([openEntry, open.event(.connect, at: 110)], rereadLines: [openEntry.fingerprint])
+        #expect(unfinished.duplicates == 2 && unfinished.incomplete == 0)
     }
 
     @Test func eventNamesMapToTheirKindsWhateverTheVersion() {

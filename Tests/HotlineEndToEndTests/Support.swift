@@ -66,6 +66,9 @@ enum Support {
                 found += differences(left, right, path: "\(path).\(key)")
             }
             return found
+        case (let a as [Any], let e as [Any]):
+            guard a.count == e.count else { return ["\(path): \(a.count) items != \(e.count)"] }
+            return zip(a, e).enumerated().flatMap { differences($1.0, $1.1, path: "\(path)[\($0)]") }
         case (is NSNull, is NSNull):
             return []
         case (let a as NSNumber, let e as NSNumber):

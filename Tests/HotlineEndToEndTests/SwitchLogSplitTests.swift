@@ -12,9 +12,21 @@ import Testing
                           "asterisk/cdr/Master-lab-2016-18col.csv",
                           "asterisk/cdr/Master-pstn-2024-21col.csv",
                           "asterisk/cdr/grandstream-ucm-cdr-export-2026-excerpt.csv"]
+        + queueLogFixtures
+    /// Every synthetic queue_log fixture (duplicates and re-reads among them).
+    static let queueLogFixtures = QueueLogFixtureTests.Fixture.synthetic.map { "asterisk/synthetic/" + $0.testDescription }
     /// The samples whose first line is a header, which each rotated file repeats.
-    static let withHeader: Set = ["asterisk/queue_log/pbxware-2018-queue_log-table.csv",
-                                  "asterisk/cdr/grandstream-ucm-cdr-export-2026-excerpt.csv"]
+    static let withHeader = Set(["asterisk/queue_log/pbxware-2018-queue_log-table.csv",
+                                 "asterisk/cdr/grandstream-ucm-cdr-export-2026-excerpt.csv"]
+                                + queueLogFixtures.filter { $0.hasSuffix(".csv") })
+
+    /// The format of a queue_log's rotated pieces, given: a piece may start
+    /// with a line that is no queue_log line (an empty line, an unknown event
+    /// name). CDR pieces are detected.
+    static func pieceFormat(of sample: String) -> InputFormatName? {
+        if sample.hasSuffix(".queue_log") { return .queueLog }
+        return sample.contains("/cdr/") ? nil : .queueLogTable
+    }
 
     /// The JSON report and the rejects file of one run.
     /// `keepPlaces`: compare rejects with their file and line, not only reason and text.
@@ -60,7 +72,8 @@ import Testing
             let first = directory + "/rotated.1", second = directory + "/rotated"
             try Support.write(Array(bytes[..<cut]), to: first)
             try Support.write(Array(bytes[..<headerEnd]) + Array(bytes[cut...]), to: second)
-            let split = try outcome([InputFileSpec(path: first), InputFileSpec(path: second)],
+            let format = Self.pieceFormat(of: sample)
+            let split = try outcome([InputFileSpec(path: first, format: format), InputFileSpec(path: second, format: format)],
                                     threads: 1 + index % 2, chunkBytes: [4 << 20, 7, 300][index % 3])
             #expect(split.report == whole.report, "cut after byte \(cut)")
             #expect(split.rejects == whole.rejects, "cut after byte \(cut)")

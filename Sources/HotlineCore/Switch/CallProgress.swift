@@ -11,9 +11,6 @@ public enum CallPhase: UInt8, Sendable {
     /// A `CONNECT` whose `ENTERQUEUE` is not in the input (a log that starts
     /// mid-call): never counted, reported as incomplete.
     case headless
-    /// A call read a second time (its `ENTERQUEUE` line repeats one already
-    /// read): every further event of it is a duplicate.
-    case reread
 }
 
 /// One caller's attempt as its queue_log events arrive: from `ENTERQUEUE`
@@ -35,7 +32,11 @@ public struct CallProgress<Text: SwitchText> {
     public private(set) var entryText: Text
     public private(set) var entryFingerprint: UInt64
     /// Lines that made up the attempt: all of them are duplicates if the attempt is a re-read.
-    public private(set) var lines: Int = 1
+    public private(set) var lines = CallLines()
+    /// A call read a second time (its `ENTERQUEUE` line repeats one already
+    /// read): it runs through the same phases, so that it ends where its first
+    /// reading ended, but every line of it is a duplicate and it counts nowhere.
+    public private(set) var isReread: Bool
 
     /// Start of the wait in the current queue.
     private var segmentStart: Int64
@@ -43,8 +44,6 @@ public struct CallProgress<Text: SwitchText> {
     private var earlierWait: Int64 = 0
     private var segmentWait: Int64 = 0
     private var connectedAt: Int64 = 0
-    /// Fingerprints of the attempt's recent lines, to recognise a line read twice.
-    private var recent = RecentFingerprints()
 
     /// Seconds in queues until answer or hang-up, overflows included.
     public var waitSeconds: Int64 { earlierWait + segmentWait }
@@ -62,11 +61,8 @@ public struct CallProgress<Text: SwitchText> {
         entryFileIndex = event.fileIndex
         entryText = event.text
         entryFingerprint = event.fingerprint
-        recent.insert(event.fingerprint)
-        if reread {
-            phase = .reread
-            return
-        }
+        isReread = reread
+        lines.insert(event)
         switch event.kind {
         case .connect:
             phase = .headless
@@ -85,12 +81,12 @@ public struct CallProgress<Text: SwitchText> {
     /// its further lines are duplicates.
     public func reread() -> CallProgress {
         var copy = self
-        copy.phase = .reread
+        copy.isReread = true
         return copy
     }
 
     /// Whether `fingerprint` is one of this attempt's lines.
-    public func hasLine(_ fingerprint: UInt64) -> Bool { recent.contains(fingerprint) }
+    public func hasLine(_ fingerprint: UInt64) -> Bool { lines.contains(fingerprint) }
 
     /// The attempt with its bytes carried another way, for a call that
     /// outlives its chunk, and its entry line moved from chunk to file numbering.
@@ -98,20 +94,20 @@ public struct CallProgress<Text: SwitchText> {
         var copy = CallProgress<Other>(callID: transform(callID), queue: transform(queue), caller: transform(caller),
                                        agent: transform(agent), arrivedAt: arrivedAt, phase: phase,
                                        entryLine: entryLine + lineOffset, entryFileIndex: entryFileIndex,
-                                       entryText: transform(entryText), entryFingerprint: entryFingerprint)
+                                       entryText: transform(entryText), entryFingerprint: entryFingerprint,
+                                       isReread: isReread)
         copy.talkSeconds = talkSeconds
         copy.outcome = outcome
-        copy.lines = lines
+        copy.lines = lines.moved(lineOffset: lineOffset)
         copy.segmentStart = segmentStart
         copy.earlierWait = earlierWait
         copy.segmentWait = segmentWait
         copy.connectedAt = connectedAt
-        copy.recent = recent
         return copy
     }
 
     private init(callID: Text, queue: Text, caller: Text, agent: Text, arrivedAt: Int64, phase: CallPhase,
-                 entryLine: Int64, entryFileIndex: Int, entryText: Text, entryFingerprint: UInt64) {
+                 entryLine: Int64, entryFileIndex: Int, entryText: Text, entryFingerprint: UInt64, isReread: Bool) {
         self.callID = callID
         self.queue = queue
         self.caller = caller
@@ -122,13 +118,14 @@ public struct CallProgress<Text: SwitchText> {
         self.entryFileIndex = entryFileIndex
         self.entryText = entryText
         self.entryFingerprint = entryFingerprint
+        self.isReread = isReread
         segmentStart = arrivedAt
     }
 
-    /// Counts a line of a re-read call.
-    mutating func absorbDuplicate(_ event: QueueEvent<Text>) {
-        lines += 1
-        recent.insert(event.fingerprint)
+    /// A line of the call's own that changes nothing (ringing, an unknown
+    /// event): kept so that a repeat of it is recognised as a duplicate.
+    mutating func notePassive(_ event: QueueEvent<Text>) {
+        lines.insert(event)
     }
 
     /// `CONNECT`: an agent answered after the wait the event wrote (or the time since entry).
@@ -188,8 +185,7 @@ public struct CallProgress<Text: SwitchText> {
     /// Folds `continuation` — the attempt a later chunk assembled from the
     /// `ENTERQUEUE` that followed this attempt's timeout — into this attempt.
     public mutating func absorbOverflow(_ continuation: CallProgress<Text>) {
-        lines += continuation.lines
-        for fingerprint in continuation.recent.all { recent.insert(fingerprint) }
+        lines.append(contentsOf: continuation.lines)
         if continuation.outcome == .busy || continuation.outcome == .closed, continuation.phase == .ended {
             settle(.timeout)
             return
@@ -204,6 +200,18 @@ public struct CallProgress<Text: SwitchText> {
         if continuation.phase == .connected || continuation.outcome == .answered { agent = continuation.agent }
     }
 
+    /// Folds `continuation` — the attempt a later chunk opened at a repeat of
+    /// a line of this attempt, still waiting: the same `ENTERQUEUE` line
+    /// written twice, at the same time, so its course is this attempt's
+    /// course — into this attempt. Returns the continuation's lines that
+    /// repeat lines of this attempt, its entry first: duplicates.
+    public mutating func absorbRepeat(of continuation: CallProgress<Text>) -> [(line: CallLines.Line, text: [UInt8])] {
+        var rest = continuation
+        let repeated = rest.lines.remove { hasLine($0.fingerprint) }
+        absorbOverflow(rest)
+        return repeated
+    }
+
     /// A settled attempt whose timeout turned out final (no overflow followed).
     mutating func closeTimeout() {
         phase = .ended
@@ -215,35 +223,11 @@ public struct CallProgress<Text: SwitchText> {
     }
 
     private mutating func record(_ event: QueueEvent<Text>) {
-        lines += 1
-        recent.insert(event.fingerprint)
+        lines.insert(event)
     }
 
     /// Seconds between two event times, never negative (a clock set back is not a negative wait).
     private static func elapsed(from start: Int64, to end: Int64) -> Int64 { max(0, end - start) }
-}
-
-/// The fingerprints of the last few lines of an attempt. An attempt has a
-/// handful of lines that matter (entry, connect, end, and two per overflow),
-/// so eight cover it; a repeated line is almost always a recent one.
-struct RecentFingerprints {
-    private var slots: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-    private var count = 0
-
-    mutating func insert(_ fingerprint: UInt64) {
-        withUnsafeMutableBytes(of: &slots) { $0.storeBytes(of: fingerprint, toByteOffset: (count % 8) * 8, as: UInt64.self) }
-        count += 1
-    }
-
-    func contains(_ fingerprint: UInt64) -> Bool {
-        withUnsafeBytes(of: slots) { raw in
-            (0..<min(count, 8)).contains { raw.load(fromByteOffset: $0 * 8, as: UInt64.self) == fingerprint }
-        }
-    }
-
-    var all: [UInt64] {
-        withUnsafeBytes(of: slots) { raw in (0..<min(count, 8)).map { raw.load(fromByteOffset: $0 * 8, as: UInt64.self) } }
-    }
 }
 
 extension CallProgress: Sendable where Text: Sendable {}

@@ -11,6 +11,16 @@ public enum CallFinding<Text: SwitchText> {
     case duplicate(QueueEvent<Text>)
     /// An event that cannot apply (a second `CONNECT`, an event after the end): ignored.
     case stray(QueueEvent<Text>)
+    /// A line of the call that changes nothing: counted as an ignored or unknown event.
+    case passive(QueueEvent<Text>)
+}
+
+/// What a line that changes no attempt turned out to be (``CallSlot/applyPassive(_:)``).
+public enum PassiveLine: Sendable {
+    /// It repeats a line of the attempt, or belongs to a re-read.
+    case duplicate
+    /// An ignored or unknown event, one of the attempt's lines if there is one.
+    case event
 }
 
 /// The events of one uniqueid, folded into attempts by the rules of
@@ -25,8 +35,12 @@ public struct CallSlot<Text: SwitchText> {
         self.current = current
     }
 
-    /// Applies `event` (one that concerns an attempt). `isReread` says whether
-    /// an entry line was already read in an earlier, separate attempt.
+    /// Applies `event`, any line of the uniqueid: ignored and unknown events
+    /// too, since a repeat of one is a duplicate like any other line of the
+    /// call. `isReread` says whether an entry line was already read in an
+    /// earlier, separate attempt. A re-read attempt's events still move it
+    /// through its phases (so that it ends where its first reading ended and
+    /// is then forgotten), but each one is reported as a duplicate only.
     ///
     /// Called once per queue_log line from another module, which cannot
     /// specialise it: without these exported specialisations for the two
@@ -36,16 +50,27 @@ public struct CallSlot<Text: SwitchText> {
     @_specialize(exported: true, where Text == [UInt8])
     public mutating func apply(_ event: QueueEvent<Text>, isReread: (UInt64) -> Bool,
                                report: (CallFinding<Text>) -> Void) {
-        if let call = current, call.hasLine(event.fingerprint) {
-            current?.absorbDuplicate(event)
-            report(.duplicate(event))
-            return
+        guard event.kind.concernsAttempt else {
+            return report(applyPassive(event) == .duplicate ? .duplicate(event) : .passive(event))
         }
-        if current?.phase == .reread, !event.kind.startsAttempt {
-            current?.absorbDuplicate(event)
-            report(.duplicate(event))
-            return
+        // Optional chaining rather than binding: a binding would copy the
+        // attempt on every line of the call.
+        if current?.isReread == true, !event.kind.startsAttempt || current?.phase == .timedOut {
+            progress(event, isReread: isReread) { _ in }
+            return report(.duplicate(event))
         }
+        if current?.hasLine(event.fingerprint) == true {
+            if current?.phase == .ended, event.kind.startsAttempt {
+                // The ended call read again, as the stitcher's run-wide entry lines would tell.
+                current = CallProgress(openedBy: event, reread: true)
+            }
+            return report(.duplicate(event))
+        }
+        progress(event, isReread: isReread, report: report)
+    }
+
+    private mutating func progress(_ event: QueueEvent<Text>, isReread: (UInt64) -> Bool,
+                                   report: (CallFinding<Text>) -> Void) {
         switch event.kind {
         case .enterQueue, .refusedAtEntry, .closedAtEntry:
             enter(event, isReread: isReread, report: report)
@@ -67,8 +92,20 @@ public struct CallSlot<Text: SwitchText> {
         case .droppedWithoutConversation:
             settle(event, report: report) { $0.drop(event) }
         case .ignored, .unknown:
-            return
+            break
         }
+    }
+
+    /// A line of the uniqueid that changes no attempt (ringing, an agent
+    /// event, an unknown name). Apart from ``apply(_:isReread:report:)``,
+    /// which passes such lines here, so that a worker can skip its reporting:
+    /// most lines of a queue_log are of this kind.
+    @_specialize(exported: true, where Text == UnsafeRawBufferPointer)
+    public mutating func applyPassive(_ event: QueueEvent<Text>) -> PassiveLine {
+        guard current != nil else { return .event }
+        if current?.isReread == true || current?.hasLine(event.fingerprint) == true { return .duplicate }
+        current?.notePassive(event)
+        return .event
     }
 
     /// The slot's attempt once the input is over: a timeout that did not
@@ -76,13 +113,14 @@ public struct CallSlot<Text: SwitchText> {
     public mutating func finish(report: (CallFinding<Text>) -> Void) {
         guard var call = current else { return }
         current = nil
+        guard !call.isReread else { return }
         switch call.phase {
         case .timedOut:
             call.closeTimeout()
             report(.settled(call))
         case .waiting, .connected, .headless:
             report(.incomplete(call))
-        case .ended, .reread:
+        case .ended:
             return
         }
     }
@@ -107,15 +145,14 @@ public struct CallSlot<Text: SwitchText> {
                 report(.settled(call))
                 return
             case .waiting, .connected, .headless:
-                report(.incomplete(call))
-            case .ended, .reread:
+                if !call.isReread { report(.incomplete(call)) }
+            case .ended:
                 break
             }
         }
         if isReread(event.fingerprint) {
             current = CallProgress(openedBy: event, reread: true)
-            report(.duplicate(event))
-            return
+            return report(.duplicate(event))
         }
         let call = CallProgress(openedBy: event)
         current = call

@@ -21,7 +21,7 @@ public struct QueueEvent<Text: SwitchText> {
     public var line: Int64
     /// Index of the file in the command line.
     public var fileIndex: Int
-    /// The whole line, for `--rejects`.
+    /// The whole line, for `--rejects`; empty without it.
     public var text: Text
 
     public init(kind: QueueEventKind, time: Int64, callID: Text, queue: Text, agent: Text, caller: Text,

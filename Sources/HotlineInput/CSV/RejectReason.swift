@@ -3,6 +3,9 @@ public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
     case quoting(String)
     case invalidUTF8
     case fieldCount(found: Int, expected: Int)
+    /// A raw queue_log line with fewer than its five fixed fields (a line cut
+    /// short); it has no header to state an expected count.
+    case tooFewFields(found: Int)
     case field(column: String, problem: FieldProblem)
     case lineTooLong(limit: Int)
     /// A switch log's field that cannot be read (a queue_log time that is no Unix time).
@@ -17,6 +20,7 @@ public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
         case .quoting(let detail): detail
         case .invalidUTF8: "invalid UTF-8"
         case .fieldCount(let found, let expected): "wrong field count (\(found), header has \(expected))"
+        case .tooFewFields(let found): "too few fields (\(found))"
         case .lineTooLong(let limit): "line longer than \(limit) bytes, skipped"
         case .switchField(let name, let detail): "bad \(name) (\(detail))"
         case .incompleteCall(let detail): "incomplete call: \(detail)"

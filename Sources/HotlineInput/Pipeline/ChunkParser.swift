@@ -77,7 +77,8 @@ public final class ChunkParser {
                            into: accumulator)
             }
         case .queueLog(let layout):
-            let events = QueueLogLineParser(layout: layout, switchZone: switchZone, fileIndex: file.index)
+            let events = QueueLogLineParser(layout: layout, switchZone: switchZone, fileIndex: file.index,
+                                            keepText: keepRejectedText)
             let assembler = self.assembler
             assembler.startChunk()
             var counts = SwitchLogCounts()
@@ -101,7 +102,8 @@ public final class ChunkParser {
                 return nil
             }
             assembler.finishChunk()
-            counts.eventsIgnored += assembler.strayEvents
+            counts.eventsIgnored += assembler.ignoredEvents
+            counts.eventsUnknown += assembler.unknownEvents
             outcome.switchCounts = counts
             return outcome
         case .cdr(let columns):

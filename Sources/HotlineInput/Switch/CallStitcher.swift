@@ -79,6 +79,11 @@ final class CallStitcher {
             case .duplicate(let event):
                 note(duplicate: event.map(lineOffset: firstLine, Array.init), into: &result)
             case .incomplete(let call, let callHash, let isFirst):
+                if isFirst, let merged = continueRepeat(of: call, callHash: callHash, firstLine: firstLine,
+                                                        into: &result) {
+                    note(incomplete: merged, into: &result)
+                    continue
+                }
                 guard isNew(call.entryFingerprint) else {
                     reread(call.map(lineOffset: firstLine, Array.init), into: &result)
                     continue
@@ -88,13 +93,21 @@ final class CallStitcher {
                     if earlier.phase == .timedOut {
                         earlier.absorbOverflow(owned)
                         owned = earlier
-                    } else if earlier.phase != .reread {
+                    } else if !earlier.isReread {
                         note(incomplete: earlier, into: &result)
                     }
                 }
                 remember(callHash)
                 note(incomplete: owned, into: &result)
+            case .attempt(let call, let callHash, _, let isCarried) where call.isReread:
+                // A re-read the worker recognised itself; it reported its lines.
+                if isCarried { setPending(callHash, call.map(lineOffset: firstLine, Array.init)) }
             case .attempt(let call, let callHash, let isFirst, let isCarried):
+                if isFirst, let merged = continueRepeat(of: call, callHash: callHash, firstLine: firstLine,
+                                                        into: &result) {
+                    if isCarried { setPending(callHash, merged) } else { result.settled.append(merged) }
+                    continue
+                }
                 guard isNew(call.entryFingerprint) else {
                     let owned = call.map(lineOffset: firstLine, Array.init)
                     reread(owned, into: &result)
@@ -108,7 +121,7 @@ final class CallStitcher {
                         if isCarried { setPending(callHash, earlier) } else { result.settled.append(earlier) }
                         continue
                     }
-                    if earlier.phase != .reread { note(incomplete: earlier, into: &result) }
+                    if !earlier.isReread { note(incomplete: earlier, into: &result) }
                 }
                 if isCarried {
                     setPending(callHash, call.map(lineOffset: firstLine, Array.init))
@@ -120,6 +133,8 @@ final class CallStitcher {
         for (callHash, event) in deferred {
             apply(event.map(lineOffset: firstLine, Array.init), callHash: callHash, into: &result)
         }
+        // In line order, however the worker and the stitcher shared the chunk's calls.
+        result.notes.sort { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
     }
 
     /// Settles what is left once the input is over: timeouts that did not
@@ -138,7 +153,7 @@ final class CallStitcher {
         var slot = CallSlot(current: takePending(callHash, event.callID))
         slot.apply(event, isReread: { !entryLines.insert($0) }) { finding in handle(finding, into: &result) }
         if let call = slot.current, call.phase != .ended {
-            if call.phase != .reread { remember(callHash) }
+            if !call.isReread { remember(callHash) }
             setPending(callHash, call)
         }
     }
@@ -158,6 +173,8 @@ final class CallStitcher {
             note(duplicate: event, into: &result)
         case .stray:
             counts.eventsIgnored += 1
+        case .passive(let event):
+            if event.kind == .unknown { counts.eventsUnknown += 1 } else { counts.eventsIgnored += 1 }
         }
     }
 
@@ -168,18 +185,47 @@ final class CallStitcher {
         _ = queueLogCalls?.insert(callHash)
     }
 
+    /// An attempt a worker assembled whose entry line was read before: every
+    /// line of it is a duplicate, the ringing and unknown events the worker
+    /// counted as such included.
     private func reread(_ call: CallProgress<Owned>, into result: inout TurnResult) {
-        counts.duplicateLines += Int64(call.lines)
-        result.notes.append(SwitchNote(fileIndex: call.entryFileIndex, line: call.entryLine,
-                                       reason: .duplicateLine("repeats a call already read (\(call.lines) lines)"),
-                                       text: keepText ? call.entryText : nil))
+        for line in call.lines.all { note(duplicate: line, text: call.lines.text(of: line), into: &result) }
+    }
+
+    /// A worker's attempt that opens with a repeat of a line of a call still
+    /// waiting from an earlier chunk is that call's line written twice, not a
+    /// re-read (docs/asterisk.md: a re-read is a call with no attempt open):
+    /// the call goes on with the attempt's events, the repeated lines are duplicates.
+    private func continueRepeat(of call: CallProgress<View>, callHash: UInt64, firstLine: Int64,
+                                into result: inout TurnResult) -> CallProgress<Owned>? {
+        guard let earlier = pending[callHash]?.first(where: { $0.current?.callID.elementsEqual(call.callID) == true })?
+                  .current,
+              earlier.phase == .waiting, !earlier.isReread, earlier.hasLine(call.entryFingerprint),
+              var merged = takePending(callHash, earlier.callID)
+        else { return nil }
+        for (line, text) in merged.absorbRepeat(of: call.map(lineOffset: firstLine, Array.init)) {
+            note(duplicate: line, text: text, into: &result)
+        }
+        return merged
+    }
+
+    /// A line of an attempt a worker assembled: the worker counted an ignored
+    /// or unknown event as such, but as a duplicate it counts only as that.
+    private func note(duplicate line: CallLines.Line, text: Owned, into result: inout TurnResult) {
+        if line.kind == .ignored { counts.eventsIgnored -= 1 }
+        if line.kind == .unknown { counts.eventsUnknown -= 1 }
+        note(duplicateAt: line.fileIndex, line: line.number, text: text, into: &result)
     }
 
     private func note(duplicate event: QueueEvent<Owned>, into result: inout TurnResult) {
+        note(duplicateAt: event.fileIndex, line: event.line, text: event.text, into: &result)
+    }
+
+    private func note(duplicateAt fileIndex: Int, line: Int64, text: Owned, into result: inout TurnResult) {
         counts.duplicateLines += 1
-        result.notes.append(SwitchNote(fileIndex: event.fileIndex, line: event.line,
+        result.notes.append(SwitchNote(fileIndex: fileIndex, line: line,
                                        reason: .duplicateLine("repeats a line of the same call"),
-                                       text: keepText ? event.text : nil))
+                                       text: keepText ? text : nil))
     }
 
     private func note(incomplete call: CallProgress<Owned>, into result: inout TurnResult) {

@@ -36,7 +36,9 @@ final class QueueLogChunkAssembler {
 
     @exclusivity(unchecked) private(set) var findings: [LocalFinding] = []
     @exclusivity(unchecked) private(set) var deferred: [(callHash: UInt64, event: QueueEvent<View>)] = []
-    @exclusivity(unchecked) private(set) var strayEvents: Int64 = 0
+    /// Events that changed no attempt: stray ones and lines of ringing, agents… (`ignored`), or unknown names.
+    @exclusivity(unchecked) private(set) var ignoredEvents: Int64 = 0
+    @exclusivity(unchecked) private(set) var unknownEvents: Int64 = 0
 
     /// Forgets the previous chunk; capacity is kept.
     func startChunk() {
@@ -46,14 +48,26 @@ final class QueueLogChunkAssembler {
         slots.removeAll(keepingCapacity: true)
         findings.removeAll(keepingCapacity: true)
         deferred.removeAll(keepingCapacity: true)
-        strayEvents = 0
+        ignoredEvents = 0
+        unknownEvents = 0
     }
 
+    /// An event that changes no attempt opens no slot: with no attempt of its
+    /// uniqueid in the chunk, it goes to the stitcher, which may hold one from
+    /// an earlier chunk whose lines it could repeat.
     func add(_ event: QueueEvent<View>) {
         let callHash = ByteHash.hash(event.callID)
-        let index = slotIndex(for: event, callHash: callHash)
-        if slots[index].deferred {
+        guard let index = slotIndex(for: event, callHash: callHash, opening: event.kind.concernsAttempt),
+              !slots[index].deferred
+        else {
             deferred.append((callHash, event))
+            return
+        }
+        guard event.kind.concernsAttempt else {
+            switch slots[index].calls.applyPassive(event) {
+            case .duplicate: findings.append(.duplicate(event))
+            case .event: if event.kind == .unknown { unknownEvents += 1 } else { ignoredEvents += 1 }
+            }
             return
         }
         let firstEntryLine = slots[index].firstEntryLine
@@ -67,7 +81,9 @@ final class QueueLogChunkAssembler {
             case .duplicate(let line):
                 findings.append(.duplicate(line))
             case .orphan, .stray:
-                strayEvents += 1
+                ignoredEvents += 1
+            case .passive(let line):
+                if line.kind == .unknown { unknownEvents += 1 } else { ignoredEvents += 1 }
             }
         }
     }
@@ -80,19 +96,21 @@ final class QueueLogChunkAssembler {
             case .waiting, .connected, .timedOut, .headless:
                 findings.append(.attempt(call, callHash: slot.callHash, isFirst: call.entryLine == slot.firstEntryLine,
                                          isCarried: true))
-            case .ended, .reread:
+            case .ended:
                 continue
             }
         }
     }
 
-    private func slotIndex(for event: QueueEvent<View>, callHash: UInt64) -> Int {
+    /// The slot of the event's uniqueid; a new one if `opening`, else nil when there is none.
+    private func slotIndex(for event: QueueEvent<View>, callHash: UInt64, opening: Bool) -> Int? {
         if slots.count * 2 >= positions.count { grow() }
         let mask = positions.count - 1
         var position = Int(truncatingIfNeeded: callHash) & mask
         while true {
             let stored = Int(positions[position])
             if stored == 0 {
+                guard opening else { return nil }
                 let startsHere = event.kind.startsAttempt
                 slots.append(Slot(callID: event.callID, callHash: callHash, firstEntryLine: startsHere ? event.line : -1,
                                   deferred: !startsHere))

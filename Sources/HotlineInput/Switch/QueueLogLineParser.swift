@@ -7,11 +7,13 @@ import HotlineCore
 
 /// What one queue_log line is.
 enum QueueLogLine {
-    /// An event of a caller's attempt.
+    /// An event of a call: one that concerns its attempt, or one that changes
+    /// nothing (kind `ignored` or `unknown`) but still counts as one of its
+    /// lines, which a repeat duplicates.
     case event(QueueEvent<UnsafeRawBufferPointer>)
-    /// A known event that changes no attempt, or a line of no call (`NONE`, `MANAGER`).
+    /// An event of no call (`NONE`, `MANAGER`): nothing to repeat, so never a duplicate.
     case ignored
-    /// An event name hotline does not know.
+    /// An event name hotline does not know, of no call.
     case unknown
     case rejected(RejectReason)
 }
@@ -30,14 +32,20 @@ final class QueueLogLineParser {
     private let reading: Reading
     private let switchZone: ZoneOffsets
     private let fileIndex: Int
+    /// Whether events carry their line, which only `--rejects` prints: a call
+    /// in progress keeps a copy of each of its lines' text.
+    private let keepText: Bool
     /// Start and end of each `|`-separated field of a raw line or a joined `data` column.
     /// Written for every line: no dynamic exclusivity checks, safe as the
     /// parser belongs to one worker and is never re-entered.
     @exclusivity(unchecked) private var pipeFields: [(start: Int, end: Int)] = []
+    /// A table row's `data1`…`data5` joined back into one line's data.
+    private let numberedData = JoinedDataColumns()
 
-    init(layout: QueueLogLayout, switchZone: ZoneOffsets, fileIndex: Int) {
+    init(layout: QueueLogLayout, switchZone: ZoneOffsets, fileIndex: Int, keepText: Bool) {
         self.switchZone = switchZone
         self.fileIndex = fileIndex
+        self.keepText = keepText
         switch layout {
         case .raw: reading = .raw
         case .table(let columns): reading = .table(columns, CSVRowFields(fieldCount: columns.fieldCount))
@@ -56,7 +64,7 @@ final class QueueLogLineParser {
 
     private func parseRaw(_ text: UnsafeRawBufferPointer, line: Int64) -> QueueLogLine {
         splitPipes(text, from: 0, to: text.count)
-        guard pipeFields.count >= 5 else { return .rejected(.fieldCount(found: pipeFields.count, expected: 5)) }
+        guard pipeFields.count >= 5 else { return .rejected(.tooFewFields(found: pipeFields.count)) }
         func field(_ index: Int) -> UnsafeRawBufferPointer { slice(text, pipeFields[index]) }
         guard case .success(let time) = FieldParsing.nonNegativeInteger(field(0)) else {
             return .rejected(.switchField(name: "time", detail: "not a Unix time"))
@@ -78,7 +86,7 @@ final class QueueLogLineParser {
         let name = fields.bytes(columns.event)
         let kind = QueueEventKind(name: name)
         let callID = fields.bytes(columns.callID)
-        guard kind.concernsAttempt, Self.isCall(callID) else { return kind == .unknown ? .unknown : .ignored }
+        guard Self.isCall(callID) else { return kind == .unknown ? .unknown : .ignored }
         var waitSeconds: Int64?, talkSeconds: Int64?
         var caller = UnsafeRawBufferPointer(start: nil, count: 0)
         switch columns.data {
@@ -91,27 +99,33 @@ final class QueueLogLineParser {
             splitPipes(joined, from: 0, to: joined.count)
             (caller, waitSeconds, talkSeconds) = DataFields(text: joined, spans: pipeFields, first: 0).read(for: kind)
         case .numbered(let dataColumns):
-            var count = dataColumns.count
-            while count > 0 && fields.bytes(dataColumns[count - 1]).isEmpty { count -= 1 }
-            (caller, waitSeconds, talkSeconds) = DataFields.read(count: count, for: kind) {
-                fields.bytes(dataColumns[$0 - 1])
-            }
+            let joined = numberedData.join(count: dataColumns.count) { fields.bytes(dataColumns[$0]) }
+            splitPipes(joined, from: 0, to: joined.count)
+            (_, waitSeconds, talkSeconds) = DataFields(text: joined, spans: pipeFields, first: 0).read(for: kind)
+            // The caller must outlive the joined copy, which the next row reuses:
+            // it is data field 2, which only `data5` could have held more than one of.
+            if kind == .enterQueue, dataColumns.count >= 2 { caller = fields.bytes(dataColumns[1]) }
         }
         return .event(QueueEvent(kind: kind, time: time, callID: callID, queue: fields.bytes(columns.queue),
                                  agent: fields.bytes(columns.agent), caller: caller, waitSeconds: waitSeconds,
                                  talkSeconds: talkSeconds, fingerprint: ByteHash.hash(text), line: line,
-                                 fileIndex: fileIndex, text: text))
+                                 fileIndex: fileIndex, text: keptText(text)))
     }
 
     private func event(time: Int64, callID: UnsafeRawBufferPointer, queue: UnsafeRawBufferPointer,
                        agent: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer,
                        line: Int64, data: DataFields) -> QueueLogLine {
         let kind = QueueEventKind(name: name)
-        guard kind.concernsAttempt, Self.isCall(callID) else { return kind == .unknown ? .unknown : .ignored }
+        guard Self.isCall(callID) else { return kind == .unknown ? .unknown : .ignored }
         let (caller, waitSeconds, talkSeconds) = data.read(for: kind)
         return .event(QueueEvent(kind: kind, time: time, callID: callID, queue: queue, agent: agent, caller: caller,
                                  waitSeconds: waitSeconds, talkSeconds: talkSeconds,
-                                 fingerprint: ByteHash.hash(text), line: line, fileIndex: fileIndex, text: text))
+                                 fingerprint: ByteHash.hash(text), line: line, fileIndex: fileIndex,
+                                 text: keptText(text)))
+    }
+
+    private func keptText(_ text: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        keepText ? text : UnsafeRawBufferPointer(start: nil, count: 0)
     }
 
     private func splitPipes(_ text: UnsafeRawBufferPointer, from start: Int, to end: Int) {
@@ -140,6 +154,39 @@ final class QueueLogLineParser {
     static func seconds(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         if case .success(let value) = FieldParsing.nonNegativeInteger(bytes) { return value }
         return nil
+    }
+}
+
+/// Asterisk's realtime logger splits an event's data into `data1`…`data5`
+/// with five slots, so the fifth holds the rest of the line, `|` included
+/// (an `ATTENDEDTRANSFER … LINK` has six fields): joining the columns with
+/// `|` gives back the data as a raw queue_log line has it, to be split again.
+private final class JoinedDataColumns {
+    private var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
+
+    deinit { storage.deallocate() }
+
+    /// Columns `0..<count` joined by `|`, trailing empty columns dropped (a
+    /// shorter event leaves them empty); valid until the next call.
+    func join(count: Int, column: (Int) -> UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var used = count
+        while used > 0 && column(used - 1).isEmpty { used -= 1 }
+        let length = (0..<used).reduce(max(used - 1, 0)) { $0 + column($1).count }
+        if length > storage.count {
+            storage.deallocate()
+            storage = .allocate(byteCount: length, alignment: 1)
+        }
+        var end = 0
+        for index in 0..<used {
+            if index > 0 {
+                storage[end] = UInt8(ascii: "|")
+                end += 1
+            }
+            let bytes = column(index)
+            UnsafeMutableRawBufferPointer(rebasing: storage[end..<end + bytes.count]).copyMemory(from: bytes)
+            end += bytes.count
+        }
+        return UnsafeRawBufferPointer(rebasing: storage[0..<end])
     }
 }
 
