@@ -4,65 +4,122 @@
 /// of its lines as duplicates. An attempt keeps its lines only while it is in
 /// progress, so memory follows the calls in progress, not the input.
 ///
-/// Not generic over the attempt's ``SwitchText``: the worker's hot path
-/// appends here once per line, and a generic element type would cost a
-/// runtime metadata lookup each time.
+/// Every line of a queue_log passes here, so the common attempt (entry,
+/// answer, end) costs no allocation: its first lines are stored inline, and
+/// only longer calls (ringing lines) and `--rejects`' texts spill to the heap.
+/// Not generic over the attempt's ``SwitchText`` for the same reason: a
+/// generic element type would cost a run-time metadata lookup per line.
 public struct CallLines: Sendable {
     public struct Line: Sendable {
-        public let kind: QueueEventKind
         public let fingerprint: UInt64
         /// Within its chunk while a worker assembles, in its file once stitched.
         public let number: Int64
-        public let fileIndex: Int
-        /// Where the line's bytes are in ``CallLines/text(of:)``'s storage.
-        let textStart: Int
-        let textCount: Int
+        public let fileIndex: UInt16
+        public let kind: QueueEventKind
     }
 
-    public private(set) var all: [Line] = []
-    /// The lines' bytes, one after another, for `--rejects` (without it,
-    /// events carry no text and this stays empty).
-    private var textBytes: [UInt8] = []
+    /// Lines past the inline ones, and the lines' texts when events carry them.
+    private final class Spill: @unchecked Sendable {
+        var lines: [Line] = []
+        /// The texts one after another; `textEnds[i]` ends line `i`'s.
+        var texts: [UInt8] = []
+        var textEnds: [Int] = []
 
-    init() {}
+        func copy() -> Spill {
+            let copy = Spill()
+            copy.lines = lines
+            copy.texts = texts
+            copy.textEnds = textEnds
+            return copy
+        }
+    }
+
+    private static let inlineCount = 3
+    private var inline: (Line, Line, Line)
+    public private(set) var count = 0
+    private var spill: Spill?
+
+    init() {
+        let empty = Line(fingerprint: 0, number: 0, fileIndex: 0, kind: .ignored)
+        inline = (empty, empty, empty)
+    }
+
+    public subscript(index: Int) -> Line {
+        guard index < Self.inlineCount else { return spill!.lines[index - Self.inlineCount] }
+        return withUnsafeBytes(of: inline) { $0.load(fromByteOffset: index * MemoryLayout<Line>.stride, as: Line.self) }
+    }
+
+    public var all: [Line] { (0..<count).map { self[$0] } }
 
     /// A call has a handful to a few hundred lines (one per ring), so a scan
     /// costs less than a table per call.
-    public func contains(_ fingerprint: UInt64) -> Bool { all.contains { $0.fingerprint == fingerprint } }
+    public func contains(_ fingerprint: UInt64) -> Bool {
+        (0..<count).contains { self[$0].fingerprint == fingerprint }
+    }
 
-    public func text(of line: Line) -> [UInt8] { Array(textBytes[line.textStart..<line.textStart + line.textCount]) }
+    /// Line `index`'s text: empty unless events carried it.
+    public func text(of index: Int) -> [UInt8] {
+        guard let spill, index < spill.textEnds.count else { return [] }
+        return Array(spill.texts[(index == 0 ? 0 : spill.textEnds[index - 1])..<spill.textEnds[index]])
+    }
 
     mutating func insert<Text>(_ event: QueueEvent<Text>) {
-        let start = textBytes.count
-        event.text.withBytes { textBytes.append(contentsOf: $0) }
-        all.append(Line(kind: event.kind, fingerprint: event.fingerprint, number: event.line, fileIndex: event.fileIndex,
-                        textStart: start, textCount: textBytes.count - start))
+        let text = event.text.withBytes { $0.isEmpty ? nil : Array($0) }
+        add(Line(fingerprint: event.fingerprint, number: event.line, fileIndex: UInt16(truncatingIfNeeded: event.fileIndex),
+                 kind: event.kind), text: text)
     }
 
     mutating func append(contentsOf other: CallLines) {
-        let shift = textBytes.count
-        textBytes += other.textBytes
-        all += other.all.map { $0.moved(lineOffset: 0, textOffset: shift) }
+        for index in 0..<other.count {
+            add(other[index], text: other.spill.map { _ in other.text(of: index) })
+        }
     }
 
-    /// Takes out the lines that `isRepeat` picks, and returns them with their bytes.
+    /// Takes out the lines that `isRepeat` picks, and returns them with their texts.
     mutating func remove(where isRepeat: (Line) -> Bool) -> [(line: Line, text: [UInt8])] {
-        let removed = all.filter(isRepeat).map { ($0, text(of: $0)) }
-        all.removeAll(where: isRepeat)
+        var kept = CallLines(), removed: [(line: Line, text: [UInt8])] = []
+        for index in 0..<count {
+            let line = self[index], text = spill.map { _ in self.text(of: index) }
+            if isRepeat(line) { removed.append((line, text ?? [])) } else { kept.add(line, text: text) }
+        }
+        self = kept
         return removed
     }
 
     /// The lines moved from chunk to file numbering.
     func moved(lineOffset: Int64) -> CallLines {
-        var copy = self
-        copy.all = all.map { $0.moved(lineOffset: lineOffset, textOffset: 0) }
+        guard lineOffset != 0 else { return self }
+        var copy = CallLines()
+        for index in 0..<count {
+            let line = self[index]
+            copy.add(Line(fingerprint: line.fingerprint, number: line.number + lineOffset, fileIndex: line.fileIndex,
+                          kind: line.kind), text: spill.map { _ in text(of: index) })
+        }
         return copy
     }
-}
 
-extension CallLines.Line {
-    fileprivate func moved(lineOffset: Int64, textOffset: Int) -> Self {
-        .init(kind: kind, fingerprint: fingerprint, number: number + lineOffset, fileIndex: fileIndex,
-              textStart: textStart + textOffset, textCount: textCount)
+    private mutating func add(_ line: Line, text: [UInt8]?) {
+        if count < Self.inlineCount {
+            withUnsafeMutableBytes(of: &inline) {
+                $0.storeBytes(of: line, toByteOffset: count * MemoryLayout<Line>.stride, as: Line.self)
+            }
+        } else {
+            uniqueSpill().lines.append(line)
+        }
+        if let text, !text.isEmpty {
+            let spill = uniqueSpill()
+            spill.texts += text
+            spill.textEnds.append(spill.texts.count)
+        }
+        count += 1
+    }
+
+    private mutating func uniqueSpill() -> Spill {
+        if spill == nil {
+            spill = Spill()
+        } else if !isKnownUniquelyReferenced(&spill) {
+            spill = spill!.copy()
+        }
+        return spill!
     }
 }

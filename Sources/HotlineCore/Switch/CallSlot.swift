@@ -75,8 +75,8 @@ public struct CallSlot<Text: SwitchText> {
         case .enterQueue, .refusedAtEntry, .closedAtEntry:
             enter(event, isReread: isReread, report: report)
         case .connect:
-            guard let call = current else { return current = CallProgress(openedBy: event) }
-            guard call.phase == .waiting else { return report(.stray(event)) }
+            guard let phase = current?.phase else { return current = CallProgress(openedBy: event) }
+            guard phase == .waiting else { return report(.stray(event)) }
             current?.connect(event)
         case .complete, .transfer, .attendedTransfer:
             settle(event, report: report) { $0.endConversation(event) }
@@ -86,8 +86,8 @@ public struct CallSlot<Text: SwitchText> {
             }
             settle(event, report: report) { $0.leave(event, as: .abandoned, provisional: false) }
         case .leftByTimeout:
-            guard let call = current, call.phase != .headless else { return orphan(event, report: report) }
-            guard call.phase == .waiting else { return report(.stray(event)) }
+            guard let phase = current?.phase, phase != .headless else { return orphan(event, report: report) }
+            guard phase == .waiting else { return report(.stray(event)) }
             current?.leave(event, as: .timeout, provisional: true)
         case .droppedWithoutConversation:
             settle(event, report: report) { $0.drop(event) }
@@ -133,19 +133,15 @@ public struct CallSlot<Text: SwitchText> {
 
     private mutating func enter(_ event: QueueEvent<Text>, isReread: (UInt64) -> Bool,
                                 report: (CallFinding<Text>) -> Void) {
-        if var call = current {
-            switch call.phase {
+        if let phase = current?.phase {
+            switch phase {
             case .timedOut where event.kind == .enterQueue:
-                call.overflow(into: event)
-                current = call
-                return
+                return current!.overflow(into: event)
             case .timedOut:
-                call.refuseOverflow(event)
-                current = call
-                report(.settled(call))
-                return
+                current!.refuseOverflow(event)
+                return report(.settled(current!))
             case .waiting, .connected, .headless:
-                if !call.isReread { report(.incomplete(call)) }
+                if current?.isReread == false { report(.incomplete(current!)) }
             case .ended:
                 break
             }
@@ -163,10 +159,10 @@ public struct CallSlot<Text: SwitchText> {
     /// orphan (no entry) or a stray (the attempt had already ended).
     private mutating func settle(_ event: QueueEvent<Text>, report: (CallFinding<Text>) -> Void,
                                  _ change: (inout CallProgress<Text>) -> Void) {
-        guard var call = current, call.phase != .headless else { return orphan(event, report: report) }
-        guard call.phase == .waiting || call.phase == .connected else { return report(.stray(event)) }
-        change(&call)
-        current = call
-        report(.settled(call))
+        // The attempt is changed in place: a copy of it per line would cost more than the rest.
+        guard let phase = current?.phase, phase != .headless else { return orphan(event, report: report) }
+        guard phase == .waiting || phase == .connected else { return report(.stray(event)) }
+        change(&current!)
+        report(.settled(current!))
     }
 }

@@ -189,7 +189,9 @@ final class CallStitcher {
     /// line of it is a duplicate, the ringing and unknown events the worker
     /// counted as such included.
     private func reread(_ call: CallProgress<Owned>, into result: inout TurnResult) {
-        for line in call.lines.all { note(duplicate: line, text: call.lines.text(of: line), into: &result) }
+        for index in 0..<call.lines.count {
+            note(duplicate: call.lines[index], text: call.lines.text(of: index), into: &result)
+        }
     }
 
     /// A worker's attempt that opens with a repeat of a line of a call still
@@ -214,7 +216,7 @@ final class CallStitcher {
     private func note(duplicate line: CallLines.Line, text: Owned, into result: inout TurnResult) {
         if line.kind == .ignored { counts.eventsIgnored -= 1 }
         if line.kind == .unknown { counts.eventsUnknown -= 1 }
-        note(duplicateAt: line.fileIndex, line: line.number, text: text, into: &result)
+        note(duplicateAt: Int(line.fileIndex), line: line.number, text: text, into: &result)
     }
 
     private func note(duplicate event: QueueEvent<Owned>, into result: inout TurnResult) {
