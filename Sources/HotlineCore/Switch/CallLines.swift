@@ -18,12 +18,14 @@ public struct CallLines: Sendable {
         public let kind: QueueEventKind
     }
 
-    /// Lines past the inline ones, and the lines' texts when events carry them.
+    /// Lines past the inline ones, and the lines' texts when events carry
+    /// them. Written only through a uniquely referenced spill (copy on
+    /// write), so no dynamic exclusivity checks are needed on the per-line path.
     private final class Spill: @unchecked Sendable {
-        var lines: [Line] = []
+        @exclusivity(unchecked) var lines: [Line] = []
         /// The texts one after another; `textEnds[i]` ends line `i`'s.
-        var texts: [UInt8] = []
-        var textEnds: [Int] = []
+        @exclusivity(unchecked) var texts: [UInt8] = []
+        @exclusivity(unchecked) var textEnds: [Int] = []
 
         func copy() -> Spill {
             let copy = Spill()
