@@ -150,9 +150,8 @@ public struct CallSlot<Text: SwitchText> {
             current = CallProgress(openedBy: event, reread: true)
             return report(.duplicate(event))
         }
-        let call = CallProgress(openedBy: event)
-        current = call
-        if call.phase == .ended { report(.settled(call)) }
+        current = CallProgress(openedBy: event)
+        if current?.phase == .ended { report(.settled(current!)) }
     }
 
     /// Ends the attempt in progress with `change`, or reports `event` as an

@@ -111,9 +111,14 @@ public enum ReportJob {
                         into: accumulator)
                     var delivery = OrderedCollector.Delivery(sequence: chunk.sequence, file: chunk.file, outcome: outcome)
                     if let turn = assembly.turn(for: chunk, outcome: outcome, assembler: parser.assembler) {
-                        for (index, finding) in parser.assembler.findings.enumerated() where turn.aggregate[index] {
-                            if case .attempt(let call, _, _, _) = finding {
-                                count(call, into: accumulator, converted: &delivery.convertedRows, converting: converting)
+                        let assembler = parser.assembler
+                        // Read in place: an attempt is a few hundred bytes, not worth a copy per call.
+                        assembler.calls.withUnsafeBufferPointer { calls in
+                            for (index, finding) in assembler.findings.enumerated() where turn.aggregate[index] {
+                                if case .attempt(let local) = finding {
+                                    count(calls[local.index], into: accumulator, converted: &delivery.convertedRows,
+                                          converting: converting)
+                                }
                             }
                         }
                         for call in turn.settled {

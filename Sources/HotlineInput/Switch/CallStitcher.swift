@@ -71,25 +71,26 @@ final class CallStitcher {
 
     /// Applies one chunk's findings and deferred events. `firstLine` is the
     /// file line number of the chunk's line 0.
-    func stitch(findings: [LocalFinding], deferred: [(callHash: UInt64, event: QueueEvent<View>)],
-                firstLine: Int64, into result: inout TurnResult) {
+    func stitch(findings: [LocalFinding], calls: [CallProgress<View>],
+                deferred: [(callHash: UInt64, event: QueueEvent<View>)], firstLine: Int64,
+                into result: inout TurnResult) {
         result.aggregate = Array(repeating: false, count: findings.count)
         for (index, finding) in findings.enumerated() {
             switch finding {
             case .duplicate(let event):
                 note(duplicate: event.map(lineOffset: firstLine, Array.init), into: &result)
-            case .incomplete(let call, let callHash, let isFirst):
-                if isFirst, let merged = continueRepeat(of: call, callHash: callHash, firstLine: firstLine,
-                                                        into: &result) {
+            case .incomplete(let local):
+                if local.isFirst, let merged = continueRepeat(of: calls[local.index], callHash: local.callHash,
+                                                              firstLine: firstLine, into: &result) {
                     note(incomplete: merged, into: &result)
                     continue
                 }
-                guard isNew(call.entryFingerprint) else {
-                    reread(call.map(lineOffset: firstLine, Array.init), into: &result)
+                guard isNew(calls[local.index].entryFingerprint) else {
+                    reread(calls[local.index].map(lineOffset: firstLine, Array.init), into: &result)
                     continue
                 }
-                var owned = call.map(lineOffset: firstLine, Array.init)
-                if isFirst, var earlier = takePending(callHash, owned.callID) {
+                var owned = calls[local.index].map(lineOffset: firstLine, Array.init)
+                if local.isFirst, var earlier = takePending(local.callHash, owned.callID) {
                     if earlier.phase == .timedOut {
                         earlier.absorbOverflow(owned)
                         owned = earlier
@@ -97,37 +98,15 @@ final class CallStitcher {
                         note(incomplete: earlier, into: &result)
                     }
                 }
-                remember(callHash)
+                remember(local.callHash)
                 note(incomplete: owned, into: &result)
-            case .attempt(let call, let callHash, _, let isCarried) where call.isReread:
+            case .attempt(let local) where calls[local.index].isReread:
                 // A re-read the worker recognised itself; it reported its lines.
-                if isCarried { setPending(callHash, call.map(lineOffset: firstLine, Array.init)) }
-            case .attempt(let call, let callHash, let isFirst, let isCarried):
-                if isFirst, let merged = continueRepeat(of: call, callHash: callHash, firstLine: firstLine,
-                                                        into: &result) {
-                    if isCarried { setPending(callHash, merged) } else { result.settled.append(merged) }
-                    continue
+                if local.isCarried {
+                    setPending(local.callHash, calls[local.index].map(lineOffset: firstLine, Array.init))
                 }
-                guard isNew(call.entryFingerprint) else {
-                    let owned = call.map(lineOffset: firstLine, Array.init)
-                    reread(owned, into: &result)
-                    if isCarried { setPending(callHash, owned.reread()) }
-                    continue
-                }
-                remember(callHash)
-                if isFirst, var earlier = takePending(callHash, call.callID) {
-                    if earlier.phase == .timedOut {
-                        earlier.absorbOverflow(call.map(lineOffset: firstLine, Array.init))
-                        if isCarried { setPending(callHash, earlier) } else { result.settled.append(earlier) }
-                        continue
-                    }
-                    if !earlier.isReread { note(incomplete: earlier, into: &result) }
-                }
-                if isCarried {
-                    setPending(callHash, call.map(lineOffset: firstLine, Array.init))
-                } else {
-                    result.aggregate[index] = true
-                }
+            case .attempt(let local):
+                result.aggregate[index] = settle(local, calls: calls, firstLine: firstLine, into: &result)
             }
         }
         for (callHash, event) in deferred {
@@ -135,6 +114,35 @@ final class CallStitcher {
         }
         // In line order, however the worker and the stitcher shared the chunk's calls.
         result.notes.sort { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
+    }
+
+    /// Applies an attempt the worker assembled; returns whether the worker
+    /// counts it itself (it is settled, new, and continues nothing).
+    private func settle(_ local: LocalCall, calls: [CallProgress<View>], firstLine: Int64,
+                        into result: inout TurnResult) -> Bool {
+        if local.isFirst, let merged = continueRepeat(of: calls[local.index], callHash: local.callHash,
+                                                      firstLine: firstLine, into: &result) {
+            if local.isCarried { setPending(local.callHash, merged) } else { result.settled.append(merged) }
+            return false
+        }
+        guard isNew(calls[local.index].entryFingerprint) else {
+            let owned = calls[local.index].map(lineOffset: firstLine, Array.init)
+            reread(owned, into: &result)
+            if local.isCarried { setPending(local.callHash, owned.reread()) }
+            return false
+        }
+        remember(local.callHash)
+        if local.isFirst, var earlier = takePending(local.callHash, calls[local.index].callID) {
+            if earlier.phase == .timedOut {
+                earlier.absorbOverflow(calls[local.index].map(lineOffset: firstLine, Array.init))
+                if local.isCarried { setPending(local.callHash, earlier) } else { result.settled.append(earlier) }
+                return false
+            }
+            if !earlier.isReread { note(incomplete: earlier, into: &result) }
+        }
+        guard local.isCarried else { return true }
+        setPending(local.callHash, calls[local.index].map(lineOffset: firstLine, Array.init))
+        return false
     }
 
     /// Settles what is left once the input is over: timeouts that did not

@@ -1,14 +1,26 @@
 import HotlineCore
 
+/// An attempt a worker assembled, kept in its assembler's ``QueueLogChunkAssembler/calls``
+/// so that the attempt itself (a few hundred bytes) is neither copied into
+/// the findings nor out of them: the stitcher and the worker read it in place.
+struct LocalCall {
+    /// Where the attempt is in the assembler's `calls`.
+    let index: Int
+    let callHash: UInt64
+    /// The first attempt of its uniqueid in the chunk, which may continue a
+    /// call from an earlier chunk.
+    let isFirst: Bool
+    /// Still open (or timed out, so it may overflow) at the chunk's end.
+    let isCarried: Bool
+}
+
 /// What a worker found in its chunk of a queue_log, in line order, for the
 /// stitcher to finish at the chunk's turn.
 enum LocalFinding {
-    /// An attempt assembled in the chunk. `isFirst`: the first attempt of its
-    /// uniqueid here, which may continue a call from an earlier chunk.
-    /// `isCarried`: still open (or timed out, so it may overflow) at the chunk's end.
-    case attempt(CallProgress<UnsafeRawBufferPointer>, callHash: UInt64, isFirst: Bool, isCarried: Bool)
+    /// An attempt assembled in the chunk.
+    case attempt(LocalCall)
     /// An attempt that entered again before any final event.
-    case incomplete(CallProgress<UnsafeRawBufferPointer>, callHash: UInt64, isFirst: Bool)
+    case incomplete(LocalCall)
     case duplicate(QueueEvent<UnsafeRawBufferPointer>)
 }
 
@@ -35,6 +47,8 @@ final class QueueLogChunkAssembler {
     @exclusivity(unchecked) private var positions: [Int32] = Array(repeating: 0, count: 1 << 12)
 
     @exclusivity(unchecked) private(set) var findings: [LocalFinding] = []
+    /// The attempts that ``findings`` name.
+    @exclusivity(unchecked) private(set) var calls: [CallProgress<View>] = []
     @exclusivity(unchecked) private(set) var deferred: [(callHash: UInt64, event: QueueEvent<View>)] = []
     /// Events that changed no attempt: stray ones and lines of ringing, agents… (`ignored`), or unknown names.
     @exclusivity(unchecked) private(set) var ignoredEvents: Int64 = 0
@@ -47,6 +61,7 @@ final class QueueLogChunkAssembler {
         }
         slots.removeAll(keepingCapacity: true)
         findings.removeAll(keepingCapacity: true)
+        calls.removeAll(keepingCapacity: true)
         deferred.removeAll(keepingCapacity: true)
         ignoredEvents = 0
         unknownEvents = 0
@@ -74,10 +89,11 @@ final class QueueLogChunkAssembler {
         slots[index].calls.apply(event, isReread: { _ in false }) { finding in
             switch finding {
             case .settled(let call):
-                findings.append(.attempt(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine,
-                                         isCarried: false))
+                findings.append(.attempt(keep(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine,
+                                              isCarried: false)))
             case .incomplete(let call):
-                findings.append(.incomplete(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine))
+                findings.append(.incomplete(keep(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine,
+                                                 isCarried: false)))
             case .duplicate(let line):
                 findings.append(.duplicate(line))
             case .orphan, .stray:
@@ -90,16 +106,18 @@ final class QueueLogChunkAssembler {
 
     /// Hands the attempts still open at the chunk's end to the stitcher.
     func finishChunk() {
-        for slot in slots where !slot.deferred {
-            guard let call = slot.calls.current else { continue }
-            switch call.phase {
-            case .waiting, .connected, .timedOut, .headless:
-                findings.append(.attempt(call, callHash: slot.callHash, isFirst: call.entryLine == slot.firstEntryLine,
-                                         isCarried: true))
-            case .ended:
-                continue
-            }
+        // By index: binding each slot would copy every call of the chunk, most of them ended.
+        for index in slots.indices where !slots[index].deferred {
+            guard let phase = slots[index].calls.current?.phase, phase != .ended else { continue }
+            let call = slots[index].calls.current!
+            findings.append(.attempt(keep(call, callHash: slots[index].callHash,
+                                          isFirst: call.entryLine == slots[index].firstEntryLine, isCarried: true)))
         }
+    }
+
+    private func keep(_ call: CallProgress<View>, callHash: UInt64, isFirst: Bool, isCarried: Bool) -> LocalCall {
+        calls.append(call)
+        return LocalCall(index: calls.count - 1, callHash: callHash, isFirst: isFirst, isCarried: isCarried)
     }
 
     /// The slot of the event's uniqueid; a new one if `opening`, else nil when there is none.

@@ -33,8 +33,8 @@ final class SwitchAssembly: @unchecked Sendable {
             if case .cdr = chunk.file.format { fileLegs(outcome.cdrLegs, firstLine: firstLine, path: chunk.file.path) }
             guard case .queueLog = chunk.file.format else { return nil }
             var result = CallStitcher.TurnResult()
-            stitcher.stitch(findings: assembler.findings, deferred: assembler.deferred, firstLine: firstLine,
-                            into: &result)
+            stitcher.stitch(findings: assembler.findings, calls: assembler.calls, deferred: assembler.deferred,
+                            firstLine: firstLine, into: &result)
             return result
         }
     }
