@@ -70,6 +70,20 @@ public struct SwitchLogSummary: Equatable, Sendable {
 
     public init() {}
 
+    /// Adds the counts of another part of the input (`notRecorded` is
+    /// decided once, for the whole run).
+    public mutating func add(_ other: SwitchLogSummary) {
+        queueLogLines += other.queueLogLines
+        eventsIgnored += other.eventsIgnored
+        eventsUnknown += other.eventsUnknown
+        duplicateLines += other.duplicateLines
+        incompleteCalls += other.incompleteCalls
+        cdrRows += other.cdrRows
+        cdrCalls += other.cdrCalls
+        cdrQueuedCalls += other.cdrQueuedCalls
+        cdrNotInbound += other.cdrNotInbound
+    }
+
     /// The metrics that cannot be given when outcomes are not recorded.
     public var unmeasurableMetrics: [Metric] {
         var metrics: [Metric] = []

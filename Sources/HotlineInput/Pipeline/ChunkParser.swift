@@ -83,7 +83,7 @@ public final class ChunkParser {
             assembler.startChunk()
             var counts = SwitchLogCounts()
             var outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, _, lineIndex, isRow in
-                counts.queueLogLines += 1
+                counts.summary.queueLogLines += 1
                 switch events.parse(line, line: Int64(lineIndex)) {
                 case .event(let event):
                     isRow = false
@@ -92,18 +92,18 @@ public final class ChunkParser {
                     assembler.add(event)
                 case .ignored:
                     isRow = false
-                    counts.eventsIgnored += 1
+                    counts.summary.eventsIgnored += 1
                 case .unknown:
                     isRow = false
-                    counts.eventsUnknown += 1
+                    counts.summary.eventsUnknown += 1
                 case .rejected(let reason):
                     return reason
                 }
                 return nil
             }
             assembler.finishChunk()
-            counts.eventsIgnored += assembler.ignoredEvents
-            counts.eventsUnknown += assembler.unknownEvents
+            counts.summary.eventsIgnored += assembler.ignoredEvents
+            counts.summary.eventsUnknown += assembler.unknownEvents
             outcome.switchCounts = counts
             return outcome
         case .cdr(let columns):
@@ -112,7 +112,7 @@ public final class ChunkParser {
             var counts = SwitchLogCounts()
             var outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, _, lineIndex, isRow in
                 isRow = false
-                counts.cdrRows += 1
+                counts.summary.cdrRows += 1
                 switch rows.parse(line, line: Int64(lineIndex)) {
                 case .success(let leg):
                     legs.append(leg)

@@ -9,17 +9,12 @@ struct SwitchNote: Sendable {
     let text: [UInt8]?
 }
 
-/// Counts of what the queue_log and CDR adapters saw, for the report's `input.switch_logs`.
+/// What the queue_log and CDR adapters saw, summed chunk by chunk: the
+/// counts of the report's `input.switch_logs`, and whether some line could
+/// record busy or closed attempts (which decides `not_recorded` at the end).
 public struct SwitchLogCounts: Equatable, Sendable {
-    public var queueLogLines: Int64 = 0
-    public var eventsIgnored: Int64 = 0
-    public var eventsUnknown: Int64 = 0
-    public var duplicateLines: Int64 = 0
-    public var incompleteCalls: Int64 = 0
-    /// CDR rows read, rejected ones included.
-    public var cdrRows: Int64 = 0
-    /// The CDR's calls, set once every leg has been read (``add(_:)`` leaves it alone).
-    public var cdrCalls = CDRCallBook.Counts()
+    /// The report's counts; its `notRecorded` is left to the end of the run.
+    public var summary = SwitchLogSummary()
     /// Whether a `FULL`/`JOINEMPTY`/`JOINUNAVAIL` or a `CLOSED` line was seen.
     public var sawRefusal = false
     public var sawClosed = false
@@ -27,12 +22,7 @@ public struct SwitchLogCounts: Equatable, Sendable {
     public init() {}
 
     mutating func add(_ other: SwitchLogCounts) {
-        queueLogLines += other.queueLogLines
-        eventsIgnored += other.eventsIgnored
-        eventsUnknown += other.eventsUnknown
-        duplicateLines += other.duplicateLines
-        incompleteCalls += other.incompleteCalls
-        cdrRows += other.cdrRows
+        summary.add(other.summary)
         sawRefusal = sawRefusal || other.sawRefusal
         sawClosed = sawClosed || other.sawClosed
     }
@@ -173,16 +163,16 @@ final class CallStitcher {
         case .incomplete(let call):
             note(incomplete: call, into: &result)
         case .orphan(let event):
-            counts.incompleteCalls += 1
+            counts.summary.incompleteCalls += 1
             result.notes.append(SwitchNote(fileIndex: event.fileIndex, line: event.line,
                                            reason: .incompleteCall("final event without its ENTERQUEUE"),
                                            text: keepText ? event.text : nil))
         case .duplicate(let event):
             note(duplicate: event, into: &result)
         case .stray:
-            counts.eventsIgnored += 1
+            counts.summary.eventsIgnored += 1
         case .passive(let event):
-            if event.kind == .unknown { counts.eventsUnknown += 1 } else { counts.eventsIgnored += 1 }
+            if event.kind == .unknown { counts.summary.eventsUnknown += 1 } else { counts.summary.eventsIgnored += 1 }
         }
     }
 
@@ -222,8 +212,8 @@ final class CallStitcher {
     /// A line of an attempt a worker assembled: the worker counted an ignored
     /// or unknown event as such, but as a duplicate it counts only as that.
     private func note(duplicate line: CallLines.Line, text: Owned, into result: inout TurnResult) {
-        if line.kind == .ignored { counts.eventsIgnored -= 1 }
-        if line.kind == .unknown { counts.eventsUnknown -= 1 }
+        if line.kind == .ignored { counts.summary.eventsIgnored -= 1 }
+        if line.kind == .unknown { counts.summary.eventsUnknown -= 1 }
         note(duplicateAt: Int(line.fileIndex), line: line.number, text: text, into: &result)
     }
 
@@ -232,14 +222,14 @@ final class CallStitcher {
     }
 
     private func note(duplicateAt fileIndex: Int, line: Int64, text: Owned, into result: inout TurnResult) {
-        counts.duplicateLines += 1
+        counts.summary.duplicateLines += 1
         result.notes.append(SwitchNote(fileIndex: fileIndex, line: line,
                                        reason: .duplicateLine("repeats a line of the same call"),
                                        text: keepText ? text : nil))
     }
 
     private func note(incomplete call: CallProgress<Owned>, into result: inout TurnResult) {
-        counts.incompleteCalls += 1
+        counts.summary.incompleteCalls += 1
         let detail = call.phase == .headless ? "CONNECT without its ENTERQUEUE or a final event"
                                              : "no final event after this ENTERQUEUE"
         result.notes.append(SwitchNote(fileIndex: call.entryFileIndex, line: call.entryLine,

@@ -63,7 +63,9 @@ final class SwitchAssembly: @unchecked Sendable {
         let queueLogCalls = stitcher.queueLogCalls
         let (resolutions, cdrCounts) = callBook.resolve(
             isQueueLogCall: { queueLogCalls?.contains($0) ?? false }, inboundContexts: inboundContexts)
-        counts.cdrCalls = cdrCounts
+        counts.summary.cdrCalls = cdrCounts.calls
+        counts.summary.cdrQueuedCalls = cdrCounts.queuedCalls
+        counts.summary.cdrNotInbound = cdrCounts.notInbound
         let attempts = resolutions.compactMap { resolution -> DerivedCall? in
             if case .attempt(let call) = resolution { return call }
             return nil

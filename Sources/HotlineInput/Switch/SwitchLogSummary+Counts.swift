@@ -5,16 +5,7 @@ extension SwitchLogSummary {
     /// if some input can record them — a canonical call log, a CDR (busy), a
     /// queue_log that wrote a refusal or a closed line (docs/asterisk.md, "Honest gaps").
     init(counts: SwitchLogCounts, formats: [InputFormat]) {
-        self.init()
-        queueLogLines = counts.queueLogLines
-        eventsIgnored = counts.eventsIgnored
-        eventsUnknown = counts.eventsUnknown
-        duplicateLines = counts.duplicateLines
-        incompleteCalls = counts.incompleteCalls
-        cdrRows = counts.cdrRows
-        cdrCalls = counts.cdrCalls.calls
-        cdrQueuedCalls = counts.cdrCalls.queuedCalls
-        cdrNotInbound = counts.cdrCalls.notInbound
+        self = counts.summary
         let canonicalCalls = formats.contains { !$0.isSwitchLog && $0.logKind == .calls }
         let cdr = formats.contains { if case .cdr = $0 { true } else { false } }
         if !(canonicalCalls || cdr || counts.sawRefusal) { notRecorded.append(.busy) }
