@@ -19,6 +19,9 @@ public protocol DerivedAttempt {
 
 extension DerivedAttempt {
     /// The attempt as a call-log row, with anonymous callers as no customer (SPEC §2.1).
+    /// Inlinable so that the worker that counts every attempt gets it
+    /// specialised, not through witness tables.
+    @inlinable
     public func withRecord<Result>(_ body: (CallRecord) -> Result) -> Result {
         queue.withBytes { queue in
             caller.withBytes { caller in
