@@ -5,7 +5,7 @@
 /// `ENTERQUEUE` lines already read (to recognise a log read twice), and the
 /// queue_log's call ids (to keep a CDR from counting a queued call again).
 /// Two different lines share a fingerprint with a probability of about
-/// n² / 2⁶⁵ — below one in a million for ten million calls.
+/// n² / 2⁶⁵ — about one in 370 000 for ten million calls.
 public struct FingerprintSet: Sendable {
     private var slots: [UInt64] = Array(repeating: 0, count: 1 << 10)
     public private(set) var count = 0
