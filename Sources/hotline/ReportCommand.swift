@@ -71,6 +71,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("fail-on-breach"), help: "With --sla: exit status 3 when any commitment is missed.")
     var failOnBreach = false
 
+    @Option(name: .customLong("sla-out"), help: ArgumentHelp(
+        "With --sla: also write the evaluation as CSV, one row per service, commitment and period.", valueName: "file"))
+    var slaOut: String?
+
     @Flag(name: .shortAndLong, help: "No progress line and no reject summary on stderr.")
     var quiet = false
 
@@ -82,6 +86,7 @@ struct ReportCommand: ParsableCommand {
         guard shortAbandon >= 0 else { throw ValidationError("--short-abandon must be ≥ 0") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
         if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
+        if slaOut != nil && catalogue == nil { throw ValidationError("--sla-out needs --sla CATALOGUE") }
         if let rejects, let input = (callFiles + contactFiles + files).first(where: { sameFile($0, rejects) }) {
             throw ValidationError("--rejects \(rejects) is the input \(input): it would be overwritten")
         }
@@ -128,6 +133,13 @@ struct ReportCommand: ParsableCommand {
         case .table: try writeStandardOutput(TableReportWriter.render(result.report))
         case .json: try writeStandardOutput(JSONReportWriter.render(result.report))
         case .csv: try writeStandardOutput(CSVReportWriter.render(result.report))
+        }
+        if let slaOut, let evaluation = result.report.sla {
+            do {
+                try Data(SLACSVWriter.render(evaluation).utf8).write(to: URL(fileURLWithPath: slaOut), options: .atomic)
+            } catch {
+                throw CommandFailure(message: "\(slaOut): cannot write the SLA evaluation: \(error.localizedDescription)", status: 1)
+            }
         }
         if failOnBreach, let missed = result.report.sla?.totals.missed, missed > 0 {
             throw CommandFailure(message: "\(missed) commitment periods missed (--fail-on-breach)", status: 3)

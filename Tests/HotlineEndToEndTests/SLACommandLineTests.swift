@@ -48,6 +48,20 @@ import Testing
         #expect(alone.standardError.contains("--fail-on-breach needs --sla CATALOGUE"))
     }
 
+    @Test func slaOutWritesOneCsvRowPerServiceCommitmentAndPeriod() throws {
+        let out = try Support.scratchDirectory() + "/sla.csv"
+        let run = try Support.hotline(["report", "-q", "--format", "csv", "--sla", catalogue, "--sla-out", out, calls, contacts])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.hasPrefix("scope,key,attempts,"))
+        let lines = String(decoding: try Support.read(out), as: UTF8.self).split(separator: "\n")
+        #expect(lines.first == "service,metric,comparison,threshold_s,level,period_kind,period,partial,degraded,target,measured,status,margin,penalty")
+        #expect(lines.count == 1 + 51)
+        #expect(lines.contains("Care,service_level,>=,30,,day,2026-11-17,false,true,0.75,0.0,missed,-0.75,50"))
+        #expect(lines.contains("Care,asa_s,<=,,2,day,2026-11-17,false,true,20.0,,not_measurable,,0"))
+        let alone = try Support.hotline(["report", "--sla-out", out, calls])
+        #expect(alone.status == 2)
+    }
+
     @Test func jsonGainsAnSlaSectionAfterTheSpecKeys() throws {
         let run = try Support.hotline(["report", "-q", "--format", "json", "--sla", catalogue, calls, contacts])
         #expect(run.status == 0)
