@@ -40,13 +40,21 @@ public final class MetricsAccumulator {
     /// Counts one accepted call in its (queue, local day, level) pair and,
     /// unless anonymous, as a visit of its customer. Only an answered call has
     /// a handling level: the level of a call nobody answered means nothing.
+    ///
+    /// Customer metrics have no level (an SLA cannot restrict them to one), so
+    /// a visit is recorded against the level-0 pair of its (queue, day): a
+    /// customer's calls answered at several levels stay one visit, and the
+    /// visit log grows with (customer, queue, day) as it did without levels.
     public func add(_ call: CallRecord) {
         callRows += 1
+        let queue = queues.id(of: call.queue)
+        let day = clock.day(of: call.arrivedAt)
         let level = call.outcome == .answered ? call.level : 0
-        let pair = pairID(queue: queues.id(of: call.queue), instant: call.arrivedAt, level: level)
+        let pair = pairID(queue: queue, day: day, level: level)
         callTallies[Int(pair)].add(call, thresholds: thresholds)
         if !call.customer.isEmpty {
-            visits.record(customer: customers.id(of: call.customer), pair: pair, answered: call.outcome == .answered)
+            let visitPair = level == 0 ? pair : pairID(queue: queue, day: day, level: 0)
+            visits.record(customer: customers.id(of: call.customer), pair: visitPair, answered: call.outcome == .answered)
         }
     }
 
@@ -54,14 +62,9 @@ public final class MetricsAccumulator {
     public func add(_ contact: ContactRecord) {
         contactRows += 1
         let queue = queues.id(of: contact.queue)
-        let pair = pairID(queue: queue, instant: contact.startedAt, level: contact.level)
+        let pair = pairID(queue: queue, day: clock.day(of: contact.startedAt), level: contact.level)
         contactTallies[Int(pair)].add(channel: contact.channel, result: contact.result)
         cases.add(contact, queue: queue)
-    }
-
-    @inline(__always)
-    private func pairID(queue: UInt32, instant: Int64, level: UInt8) -> UInt32 {
-        pairID(queue: queue, day: clock.day(of: instant), level: level)
     }
 
     /// The pair's number, with empty tallies ready for it if it is new.
@@ -182,7 +185,8 @@ public final class MetricsAccumulator {
     /// customer counts once per scope over its visits there, and each case in
     /// the scope of its first contact's pair. This is how any set of queues,
     /// days and levels (an SLA service over a week, at level 2) is measured at
-    /// report time, with nothing added to the per-row work.
+    /// report time. Customer visits sit in level-0 pairs (see `add(_:)` for
+    /// calls): a scope that leaves level 0 out has no customer metrics.
     func tallies(scopes count: Int, scopeOf: (_ queue: String, _ day: Int64, _ level: UInt8) -> Int?) -> [ScopeTallies] {
         let queueNames = (0..<UInt32(queues.count)).map { queues.string($0) }
         let slotOfPair = (0..<pairs.count).map { pair in
