@@ -13,16 +13,9 @@ import Testing
 /// a service_level threshold of its own, strict and inclusive comparisons,
 /// defaults with overrides and degraded days (one on a daylight-saving change).
 @Suite struct SLAReferenceAgreementTests {
-    @Test(arguments: [
-        (UInt64(1), "2026-11-02", "UTC"),
-        (UInt64(2), "2026-03-24", "Europe/Paris"),
-        (UInt64(3), "2026-10-28", "America/New_York"),
-    ])
+    @Test(arguments: ReferenceAgreementTests.generatedRuns)
     func generatedDataMatchesTheReference(seed: UInt64, startDay: String, zone: String) throws {
-        let directory = try Support.scratchDirectory()
-        let dataset = try DatasetGenerator.write(
-            GeneratorConfiguration(calls: 6_000, seed: seed, startDay: startDay, days: 9, compression: .zstd(level: 3)),
-            toDirectory: directory)
+        let dataset = try ReferenceAgreementTests.generatedDataset(seed: seed, startDay: startDay)
         let catalogue = Support.fixture("sla/generated-catalogue.json")
         let options = ReportJobOptions(
             parameters: ReportParameters(timeZone: zone), zone: try ZoneOffsets(timeZoneIdentifier: zone),
