@@ -12,9 +12,10 @@ import Testing
 /// Tech = tech: c5 5 s L2 on the 16th, c9 20 s L1 on the 23rd.
 /// Care's cases: A (L1, resolved alone), B (L1 → L2), C (L2, progressed).
 @Suite struct SLAEvaluationTests {
-    private static func evaluation(_ catalogueFile: String = "sla/catalogue.yaml") throws -> SLAEvaluation {
-        let catalogue = try SLACatalogueLoader.load(path: Support.fixture(catalogueFile))
-        let options = ReportJobOptions(parameters: ReportParameters(), zone: .utc, threads: 2, chunkBytes: 64, sla: catalogue)
+    private static func evaluation(threads: Int = 2, chunkBytes: Int = 64) throws -> SLAEvaluation {
+        let catalogue = try SLACatalogueLoader.load(path: Support.fixture("sla/catalogue.yaml"))
+        let options = ReportJobOptions(parameters: ReportParameters(), zone: .utc, threads: threads, chunkBytes: chunkBytes,
+                                       sla: catalogue)
         let files = [InputFileSpec(path: Support.fixture("sla/calls.csv")),
                      InputFileSpec(path: Support.fixture("sla/contacts.csv"))]
         let report = try ReportJob.run(files: files, options: options).report
@@ -119,6 +120,15 @@ import Testing
         ] + Self.notMeasurable(Self.quietDays) + [("2026-11-23", .met, 1, 0, 0)])
         Self.expect(try Self.rows(evaluation, "Tech", .answered), [("2026-11", .met, 2, 0, 0)])
         #expect(tech.commitments[1].periods[0].partial)
+    }
+
+    /// Pairs split by level merge like any other: one worker or three over
+    /// chunks of a few bytes give the same evaluation.
+    @Test func theEvaluationDoesNotDependOnHowTheInputIsSplit() throws {
+        let whole = try Self.evaluation(threads: 1, chunkBytes: 4 << 20)
+        for chunkBytes in [1, 7, 100] {
+            #expect(try Self.evaluation(threads: 3, chunkBytes: chunkBytes) == whole)
+        }
     }
 
     @Test func totalsCountPeriodsAndPenalties() throws {

@@ -3,9 +3,9 @@
 /// accumulated separately and merged in any order, gives the same report.
 ///
 /// A worker owns one accumulator and feeds it without locks; `merge` folds
-/// another worker's in at the end. Rows are counted per (queue, day) pair;
-/// customers per (customer, pair); cases per case id. Memory therefore grows
-/// with distinct customers, cases and (queue, day) pairs — and with the distinct
+/// another worker's in at the end. Rows are counted per (queue, day, level)
+/// pair (`ScopePairs`); customers per (customer, queue, day); cases per case
+/// id. Memory therefore grows with distinct customers, cases and pairs — and with the distinct
 /// waits and escalation delays of 1 024 s or more, which exact percentiles
 /// need — never with the rows read.
 ///

@@ -5,10 +5,11 @@
 ///
 /// All call and contact counters are kept per pair, once per row; the overall,
 /// per-queue and per-day scopes are sums of pairs computed at the end. That
-/// turns three scope updates per row into one. The level costs no more per
-/// row (it is part of the cache key) and is what lets an SLA commitment
-/// restricted to a support level be measured exactly, from the same tallies,
-/// at report time: there are at most four levels per (queue, day).
+/// turns three scope updates per row into one. The level is one more part of
+/// the cache key (docs/sla.md gives its measured cost, under 1 %), and is what
+/// lets an SLA commitment restricted to a support level be measured exactly,
+/// from the same tallies, at report time: there are at most four levels per
+/// (queue, day).
 struct ScopePairs {
     private(set) var queueOfPair: [UInt32] = []
     private(set) var dayOfPair: [Int64] = []
