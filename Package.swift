@@ -9,9 +9,11 @@ let package = Package(
         .library(name: "HotlineCore", targets: ["HotlineCore"]),
         .library(name: "HotlineInput", targets: ["HotlineInput"]),
         .library(name: "HotlineGenerator", targets: ["HotlineGenerator"]),
+        .library(name: "HotlineSLA", targets: ["HotlineSLA"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libzstd from the system (Debian: libzstd-dev), found through pkg-config.
@@ -24,22 +26,25 @@ let package = Package(
         .target(name: "HotlineCore"),
         // Decompression, line-aligned chunking, CSV parsing and the parallel pipeline.
         .target(name: "HotlineInput", dependencies: ["HotlineCore", "CZstd"]),
+        // Service catalogues: YAML read and validated with line numbers (Yams lives only here).
+        .target(name: "HotlineSLA", dependencies: ["HotlineCore", .product(name: "Yams", package: "Yams")]),
         // Deterministic synthetic call and contact logs for datasets, tests and benchmarks.
         .target(name: "HotlineGenerator", dependencies: ["HotlineCore", "HotlineInput"]),
         .executableTarget(
             name: "hotline",
             dependencies: [
-                "HotlineCore", "HotlineInput", "HotlineGenerator",
+                "HotlineCore", "HotlineInput", "HotlineGenerator", "HotlineSLA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers shared by the test targets (a seeded random generator).
         .target(name: "HotlineTestSupport", path: "Tests/HotlineTestSupport"),
         .testTarget(name: "HotlineCoreTests", dependencies: ["HotlineCore", "HotlineTestSupport"]),
+        .testTarget(name: "HotlineSLATests", dependencies: ["HotlineSLA", "HotlineCore"]),
         .testTarget(name: "HotlineInputTests", dependencies: ["HotlineInput", "HotlineCore", "CZstd", "HotlineTestSupport"]),
         .testTarget(
             name: "HotlineEndToEndTests",
-            dependencies: ["HotlineInput", "HotlineCore", "HotlineGenerator", "hotline", "HotlineTestSupport"],
+            dependencies: ["HotlineInput", "HotlineCore", "HotlineGenerator", "HotlineSLA", "hotline", "HotlineTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

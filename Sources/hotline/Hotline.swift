@@ -1,7 +1,9 @@
 import ArgumentParser
 
 /// The `hotline` command. Exit status contract for scripts: 0 success,
-/// 1 a fatal input error (or rejected rows under `--strict`), 2 a usage error.
+/// 1 a fatal input error (or rejected rows under `--strict`), 2 a usage error
+/// (an invalid `--sla` catalogue included), 3 a missed commitment under
+/// `--fail-on-breach`.
 @main
 struct Hotline: ParsableCommand {
     static let configuration = CommandConfiguration(

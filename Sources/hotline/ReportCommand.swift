@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HotlineCore
 import HotlineInput
+import HotlineSLA
 
 /// `hotline report`: read logs, print the metrics.
 struct ReportCommand: ParsableCommand {
@@ -17,8 +18,10 @@ struct ReportCommand: ParsableCommand {
             switch logs are assembled: give them oldest first.
 
             Rejected rows are counted in the report, summarised on stderr and, with --rejects, all \
-            written to a file. Exit status: 0 the report is complete; 1 a fatal input error (no report \
-            is printed) or, with --strict, rejected rows; 2 a usage error.
+            written to a file. With --sla, the report checks a service catalogue (docs/sla.md). Exit \
+            status: 0 the report is complete; 1 a fatal input error (no report is printed) or, with \
+            --strict, rejected rows; 2 a usage error or an invalid catalogue (file:line: message, before \
+            any log is read); 3 with --fail-on-breach, a commitment was missed (the report is printed).
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -61,6 +64,17 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Fail (exit status 1, no report) when any row is rejected.")
     var strict = false
 
+    @Option(name: .customLong("sla"), help: ArgumentHelp(
+        "Check this service catalogue (YAML, docs/sla.md) and add the result to the report.", valueName: "file"))
+    var catalogue: String?
+
+    @Flag(name: .customLong("fail-on-breach"), help: "With --sla: exit status 3 when any commitment is missed.")
+    var failOnBreach = false
+
+    @Option(name: .customLong("sla-out"), help: ArgumentHelp(
+        "With --sla: also write the evaluation as CSV, one row per service, commitment and period.", valueName: "file"))
+    var slaOut: String?
+
     @Flag(name: .shortAndLong, help: "No progress line and no reject summary on stderr.")
     var quiet = false
 
@@ -71,6 +85,8 @@ struct ReportCommand: ParsableCommand {
         guard serviceLevelThreshold >= 0 else { throw ValidationError("--sl-threshold must be ≥ 0") }
         guard shortAbandon >= 0 else { throw ValidationError("--short-abandon must be ≥ 0") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+        if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
+        if slaOut != nil && catalogue == nil { throw ValidationError("--sla-out needs --sla CATALOGUE") }
         if let rejects, let input = (callFiles + contactFiles + files).first(where: { sameFile($0, rejects) }) {
             throw ValidationError("--rejects \(rejects) is the input \(input): it would be overwritten")
         }
@@ -79,6 +95,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let sla: SLACatalogue?
+        do {
+            sla = try catalogue.map(SLACatalogueLoader.load(path:))
+        } catch {
+            throw CommandFailure(message: "\(error)", status: 2)
+        }
         let inputs = callFiles.map { InputFileSpec(path: $0, format: .calls) }
             + contactFiles.map { InputFileSpec(path: $0, format: .contacts) }
             + files.map { InputFileSpec(path: $0, format: switchLogs.inputFormat?.name) }
@@ -89,7 +111,8 @@ struct ReportCommand: ParsableCommand {
             zone: try zone(),
             threads: threads ?? ReportJobOptions.onlineCores,
             rejectsPath: rejects,
-            switchZone: try switchLogs.zone(default: timeZone), inboundContexts: switchLogs.inboundContexts)
+            switchZone: try switchLogs.zone(default: timeZone), inboundContexts: switchLogs.inboundContexts,
+            sla: sla)
 
         let progress = PipelineProgress()
         let display = quiet || !standardError.isTerminal ? nil : ProgressLine(progress: progress)
@@ -110,6 +133,16 @@ struct ReportCommand: ParsableCommand {
         case .table: try writeStandardOutput(TableReportWriter.render(result.report))
         case .json: try writeStandardOutput(JSONReportWriter.render(result.report))
         case .csv: try writeStandardOutput(CSVReportWriter.render(result.report))
+        }
+        if let slaOut, let evaluation = result.report.sla {
+            do {
+                try Data(SLACSVWriter.render(evaluation).utf8).write(to: URL(fileURLWithPath: slaOut), options: .atomic)
+            } catch {
+                throw CommandFailure(message: "\(slaOut): cannot write the SLA evaluation: \(error.localizedDescription)", status: 1)
+            }
+        }
+        if failOnBreach, let missed = result.report.sla?.totals.missed, missed > 0 {
+            throw CommandFailure(message: "\(missed) commitment periods missed (--fail-on-breach)", status: 3)
         }
     }
 

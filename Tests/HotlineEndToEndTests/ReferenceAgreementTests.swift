@@ -8,16 +8,24 @@ import Testing
 /// of the SPEC (`Tests/Reference/reference_report.py`, written from the SPEC
 /// alone): counts exactly, ratios to 1e-9.
 @Suite struct ReferenceAgreementTests {
-    @Test(arguments: [
+    /// (seed, first day, zone): nine days each, across a month's end and both
+    /// daylight-saving changes; shared with `SLAReferenceAgreementTests`.
+    static let generatedRuns = [
         (UInt64(1), "2026-11-02", "UTC"),
         (UInt64(2), "2026-03-24", "Europe/Paris"),
         (UInt64(3), "2026-10-28", "America/New_York"),
-    ])
-    func generatedDataMatchesTheReference(seed: UInt64, startDay: String, zone: String) throws {
-        let directory = try Support.scratchDirectory()
-        let dataset = try DatasetGenerator.write(
+    ]
+
+    /// 6 000 generated calls and their contacts, zstd-compressed, in a fresh directory.
+    static func generatedDataset(seed: UInt64, startDay: String) throws -> GeneratedDataset {
+        try DatasetGenerator.write(
             GeneratorConfiguration(calls: 6_000, seed: seed, startDay: startDay, days: 9, compression: .zstd(level: 3)),
-            toDirectory: directory)
+            toDirectory: try Support.scratchDirectory())
+    }
+
+    @Test(arguments: generatedRuns)
+    func generatedDataMatchesTheReference(seed: UInt64, startDay: String, zone: String) throws {
+        let dataset = try Self.generatedDataset(seed: seed, startDay: startDay)
         let files = [InputFileSpec(path: dataset.callsPath), InputFileSpec(path: dataset.contactsPath)]
         let result = try Support.run(files, zone: zone, threads: 2, chunkBytes: 50_000)
         #expect(result.rejectedRows == 0)

@@ -53,7 +53,8 @@ enum Support {
     }
 
     /// Differences between two JSON documents under the SPEC's rule: counts
-    /// exact, reals to 1e-9 relative, `null` only equal to `null`.
+    /// exact, reals to 1e-9 relative, `null` only equal to `null`; arrays
+    /// element by element.
     static func differences(_ actual: Any, _ expected: Any, path: String = "$") -> [String] {
         switch (actual, expected) {
         case (let a as [String: Any], let e as [String: Any]):
@@ -67,8 +68,8 @@ enum Support {
             }
             return found
         case (let a as [Any], let e as [Any]):
-            guard a.count == e.count else { return ["\(path): \(a.count) items != \(e.count)"] }
-            return zip(a, e).enumerated().flatMap { differences($1.0, $1.1, path: "\(path)[\($0)]") }
+            guard a.count == e.count else { return ["\(path): \(a.count) elements != \(e.count)"] }
+            return zip(a, e).enumerated().flatMap { index, pair in differences(pair.0, pair.1, path: "\(path)[\(index)]") }
         case (is NSNull, is NSNull):
             return []
         case (let a as NSNumber, let e as NSNumber):

@@ -118,3 +118,17 @@ final class CaseBook {
         states[index] = state
     }
 }
+
+extension CaseTally {
+    /// Counts one case, with everything its state knows, in this scope.
+    mutating func add(_ state: CaseState) {
+        cases += 1
+        contactsOfCases += state.contacts
+        if state.highestLevel == 3 { reachingLevel3 += 1 }
+        if state.firstResult == .resolved && state.contacts == 1 { resolvedAtFirstContact += 1 }
+        if let delay = state.escalationDelay {
+            escalated += 1
+            escalationDelays.add(delay)
+        }
+    }
+}

@@ -3,9 +3,9 @@
 /// accumulated separately and merged in any order, gives the same report.
 ///
 /// A worker owns one accumulator and feeds it without locks; `merge` folds
-/// another worker's in at the end. Rows are counted per (queue, day) pair;
-/// customers per (customer, pair); cases per case id. Memory therefore grows
-/// with distinct customers, cases and (queue, day) pairs — and with the distinct
+/// another worker's in at the end. Rows are counted per (queue, day, level)
+/// pair (`ScopePairs`); customers per (customer, queue, day); cases per case
+/// id. Memory therefore grows with distinct customers, cases and pairs — and with the distinct
 /// waits and escalation delays of 1 024 s or more, which exact percentiles
 /// need — never with the rows read.
 ///
@@ -37,35 +37,40 @@ public final class MetricsAccumulator {
         clock = LocalClock(zone: zone)
     }
 
-    /// Counts one accepted call in its (queue, local day) pair and, unless
-    /// anonymous, as a visit of its customer.
+    /// Counts one accepted call in its (queue, local day, level) pair and,
+    /// unless anonymous, as a visit of its customer. Only an answered call has
+    /// a handling level: the level of a call nobody answered means nothing.
+    ///
+    /// Customer metrics have no level (an SLA cannot restrict them to one), so
+    /// a visit is recorded against the level-0 pair of its (queue, day): a
+    /// customer's calls answered at several levels stay one visit, and the
+    /// visit log grows with (customer, queue, day) as it did without levels.
     public func add(_ call: CallRecord) {
         callRows += 1
-        let pair = pairID(queue: queues.id(of: call.queue), instant: call.arrivedAt)
+        let queue = queues.id(of: call.queue)
+        let day = clock.day(of: call.arrivedAt)
+        let level = call.outcome == .answered ? call.level : 0
+        let pair = pairID(queue: queue, day: day, level: level)
         callTallies[Int(pair)].add(call, thresholds: thresholds)
         if !call.customer.isEmpty {
-            visits.record(customer: customers.id(of: call.customer), pair: pair, answered: call.outcome == .answered)
+            let visitPair = level == 0 ? pair : pairID(queue: queue, day: day, level: 0)
+            visits.record(customer: customers.id(of: call.customer), pair: visitPair, answered: call.outcome == .answered)
         }
     }
 
-    /// Counts one accepted contact in its (queue, local day) pair and in its case.
+    /// Counts one accepted contact in its (queue, local day, level) pair and in its case.
     public func add(_ contact: ContactRecord) {
         contactRows += 1
         let queue = queues.id(of: contact.queue)
-        let pair = pairID(queue: queue, instant: contact.startedAt)
+        let pair = pairID(queue: queue, day: clock.day(of: contact.startedAt), level: contact.level)
         contactTallies[Int(pair)].add(channel: contact.channel, result: contact.result)
         cases.add(contact, queue: queue)
     }
 
-    @inline(__always)
-    private func pairID(queue: UInt32, instant: Int64) -> UInt32 {
-        pairID(queue: queue, day: clock.day(of: instant))
-    }
-
     /// The pair's number, with empty tallies ready for it if it is new.
     @inline(__always)
-    private func pairID(queue: UInt32, day: Int64) -> UInt32 {
-        let pair = pairs.pair(queue: queue, day: day)
+    private func pairID(queue: UInt32, day: Int64, level: UInt8) -> UInt32 {
+        let pair = pairs.pair(queue: queue, day: day, level: level)
         if Int(pair) == callTallies.count {
             callTallies.append(CallTally())
             contactTallies.append(ContactTally())
@@ -85,7 +90,8 @@ public final class MetricsAccumulator {
         var pairMap: [UInt32] = []
         pairMap.reserveCapacity(other.pairs.count)
         for otherPair in 0..<other.pairs.count {
-            let pair = pairID(queue: queueMap[Int(other.pairs.queueOfPair[otherPair])], day: other.pairs.dayOfPair[otherPair])
+            let pair = pairID(queue: queueMap[Int(other.pairs.queueOfPair[otherPair])], day: other.pairs.dayOfPair[otherPair],
+                              level: other.pairs.levelOfPair[otherPair])
             callTallies[Int(pair)].merge(other.callTallies[otherPair])
             contactTallies[Int(pair)].merge(other.contactTallies[otherPair])
             pairMap.append(pair)
@@ -103,8 +109,15 @@ public final class MetricsAccumulator {
         other.cases = CaseBook()
     }
 
-    /// The report of everything accumulated. `input` is completed with the row counts.
-    public func report(parameters: ReportParameters, input: InputSummary) -> Report {
+    /// The first and last local day with a row; `nil` before any row.
+    var dayRange: ClosedRange<Int64>? {
+        guard let first = pairs.dayOfPair.min(), let last = pairs.dayOfPair.max() else { return nil }
+        return first...last
+    }
+
+    /// The report of everything accumulated. `input` is completed with the
+    /// row counts; with a catalogue, the report carries its evaluation.
+    public func report(parameters: ReportParameters, input: InputSummary, sla: SLACatalogue? = nil) -> Report {
         let queueOrder = (0..<UInt32(queues.count)).sorted { lhs, rhs in
             queues.withKey(lhs) { left in queues.withKey(rhs) { right in left.lexicographicallyPrecedes(right) } }
         }
@@ -138,6 +151,10 @@ public final class MetricsAccumulator {
             },
             byDay: days.enumerated().map { slot, day in
                 NamedScope(name: CivilDate.isoDate(fromDays: day), metrics: breakdown.byDay[slot].metrics)
+            },
+            sla: sla.map { catalogue in
+                SLAEvaluator.evaluate(catalogue, accumulator: self, thresholds: thresholds,
+                                      unmeasurable: input.switchLogs?.unmeasurableMetrics ?? [])
             })
         return report.withoutUnmeasurable()
     }
@@ -161,19 +178,60 @@ public final class MetricsAccumulator {
         }
     }
 
-    /// Adds one customer to each scope its visits fall in, with the attempts it made there.
+    /// The tallies of `count` scopes made of whole pairs, each measured
+    /// exactly as a report scope is: `scopeOf` puts a pair — its queue's
+    /// name, its local day and its handling level — in one scope (`0..<count`)
+    /// or in none. Tallies and histograms are summed over the pairs, each
+    /// customer counts once per scope over its visits there, and each case in
+    /// the scope of its first contact's pair. This is how any set of queues,
+    /// days and levels (an SLA service over a week, at level 2) is measured at
+    /// report time. Customer visits sit in level-0 pairs (see `add(_:)` for
+    /// calls): a scope that leaves level 0 out has no customer metrics.
+    func tallies(scopes count: Int, scopeOf: (_ queue: String, _ day: Int64, _ level: UInt8) -> Int?) -> [ScopeTallies] {
+        let queueNames = (0..<UInt32(queues.count)).map { queues.string($0) }
+        let slotOfPair = (0..<pairs.count).map { pair in
+            scopeOf(queueNames[Int(pairs.queueOfPair[pair])], pairs.dayOfPair[pair], pairs.levelOfPair[pair]) ?? -1
+        }
+        var scopes = Array(repeating: ScopeTallies(), count: count)
+        for pair in 0..<pairs.count where slotOfPair[pair] >= 0 {
+            scopes[slotOfPair[pair]].calls.merge(callTallies[pair])
+            scopes[slotOfPair[pair]].contacts.merge(contactTallies[pair])
+        }
+        visits.compact()
+        var grouping: [(slot: Int, attempts: Int64, answered: Bool)] = []
+        visits.forEachCustomer { keys, attempts in
+            Self.addGroupedVisits(keys, attempts, slotOfPair: slotOfPair, into: &scopes, grouping: &grouping)
+        }
+        var caseClock = LocalClock(zone: zone)
+        for index in 0..<cases.count {
+            let state = cases.state(index)
+            guard let pair = pairs.existingPair(queue: state.firstQueue, day: caseClock.day(of: state.firstInstant),
+                                                level: state.firstLevel) else {
+                preconditionFailure("a case's first contact has no pair")
+            }
+            let slot = slotOfPair[Int(pair)]
+            if slot >= 0 { scopes[slot].cases.add(state) }
+        }
+        return scopes
+    }
+
+    /// Adds one customer to each scope its visits fall in, with the attempts
+    /// it made there; visits in pairs of slot -1 belong to no scope.
     private static func addGroupedVisits(_ keys: ArraySlice<UInt64>, _ attempts: ArraySlice<UInt32>, slotOfPair: [Int],
                                          into scopes: inout [ScopeTallies],
                                          grouping: inout [(slot: Int, attempts: Int64, answered: Bool)]) {
         if keys.count == 1 {
             let key = keys[keys.startIndex]
-            scopes[slotOfPair[Int(VisitLog.pair(of: key))]].customers
-                .add(attempts: Int64(attempts[attempts.startIndex]), reached: VisitLog.answered(key))
+            let slot = slotOfPair[Int(VisitLog.pair(of: key))]
+            if slot >= 0 {
+                scopes[slot].customers.add(attempts: Int64(attempts[attempts.startIndex]), reached: VisitLog.answered(key))
+            }
             return
         }
         grouping.removeAll(keepingCapacity: true)
         for (key, count) in zip(keys, attempts) {
-            grouping.append((slotOfPair[Int(VisitLog.pair(of: key))], Int64(count), VisitLog.answered(key)))
+            let slot = slotOfPair[Int(VisitLog.pair(of: key))]
+            if slot >= 0 { grouping.append((slot, Int64(count), VisitLog.answered(key))) }
         }
         grouping.sort { $0.slot < $1.slot }
         var index = 0
@@ -197,14 +255,7 @@ public final class MetricsAccumulator {
             let state = cases.state(index)
             let day = daySlot[caseClock.day(of: state.firstInstant)]!
             breakdown.forEachScope(queue: queueSlot[Int(state.firstQueue)], day: day) { tallies in
-                tallies.cases.cases += 1
-                tallies.cases.contactsOfCases += state.contacts
-                if state.highestLevel == 3 { tallies.cases.reachingLevel3 += 1 }
-                if state.firstResult == .resolved && state.contacts == 1 { tallies.cases.resolvedAtFirstContact += 1 }
-                if let delay = state.escalationDelay {
-                    tallies.cases.escalated += 1
-                    tallies.cases.escalationDelays.add(delay)
-                }
+                tallies.cases.add(state)
             }
         }
     }

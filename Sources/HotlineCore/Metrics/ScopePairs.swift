@@ -1,30 +1,53 @@
-/// Numbers each (queue, local day) pair seen in the rows.
+/// Numbers each (queue, local day, handling level) cell seen in the rows —
+/// a "pair" of queue and day, split by the support level that handled the row
+/// (a contact's `level`, an answered call's `level`, 0 for calls that no
+/// agent of a known level answered).
 ///
 /// All call and contact counters are kept per pair, once per row; the overall,
 /// per-queue and per-day scopes are sums of pairs computed at the end. That
-/// turns three scope updates per row into one.
+/// turns three scope updates per row into one. The level is one more part of
+/// the cache key (docs/sla.md gives its measured cost, under 1 %), and is what
+/// lets an SLA commitment restricted to a support level be measured exactly,
+/// from the same tallies, at report time: there are at most four levels per
+/// (queue, day).
 struct ScopePairs {
     private(set) var queueOfPair: [UInt32] = []
     private(set) var dayOfPair: [Int64] = []
-    private var pairByKey: [UInt64: UInt32] = [:]
+    private(set) var levelOfPair: [UInt8] = []
+    private var pairByKey: [Key: UInt32] = [:]
     /// Rows of one queue arrive mostly in time order: the pair used last for
-    /// each queue is almost always the next one too.
-    private var lastDayByQueue: [Int64] = []
-    private var lastPairByQueue: [UInt32] = []
+    /// each (queue, level) is almost always the next one too.
+    private var lastDayBySlot: [Int64] = []
+    private var lastPairBySlot: [UInt32] = []
+
+    private struct Key: Hashable {
+        var queue: UInt32
+        var level: UInt8
+        var day: Int64
+    }
+
+    /// Levels 0 (none) to 3.
+    static let levels = 4
 
     var count: Int { queueOfPair.count }
 
     @inline(__always)
-    mutating func pair(queue: UInt32, day: Int64) -> UInt32 {
-        let queueIndex = Int(queue)
-        if queueIndex < lastPairByQueue.count, lastDayByQueue[queueIndex] == day {
-            return lastPairByQueue[queueIndex]
+    mutating func pair(queue: UInt32, day: Int64, level: UInt8) -> UInt32 {
+        let slot = Int(queue) &* Self.levels &+ Int(level)
+        if slot < lastPairBySlot.count, lastDayBySlot[slot] == day {
+            return lastPairBySlot[slot]
         }
-        return lookUp(queue: queue, day: day)
+        return lookUp(queue: queue, day: day, level: level)
     }
 
-    private mutating func lookUp(queue: UInt32, day: Int64) -> UInt32 {
-        let key = UInt64(queue) << 32 | UInt64(UInt32(truncatingIfNeeded: day))
+    /// The pair of a cell that rows have already created, if any; no caching.
+    func existingPair(queue: UInt32, day: Int64, level: UInt8) -> UInt32? {
+        pairByKey[Key(queue: queue, level: level, day: day)]
+    }
+
+    private mutating func lookUp(queue: UInt32, day: Int64, level: UInt8) -> UInt32 {
+        precondition(level < Self.levels, "level \(level) out of 0...3")
+        let key = Key(queue: queue, level: level, day: day)
         let pair: UInt32
         if let known = pairByKey[key] {
             pair = known
@@ -32,14 +55,16 @@ struct ScopePairs {
             pair = UInt32(queueOfPair.count)
             queueOfPair.append(queue)
             dayOfPair.append(day)
+            levelOfPair.append(level)
             pairByKey[key] = pair
         }
-        while lastPairByQueue.count <= Int(queue) {
-            lastDayByQueue.append(Int64.min)
-            lastPairByQueue.append(0)
+        let slot = Int(queue) * Self.levels + Int(level)
+        while lastPairBySlot.count <= slot {
+            lastDayBySlot.append(Int64.min)
+            lastPairBySlot.append(0)
         }
-        lastDayByQueue[Int(queue)] = day
-        lastPairByQueue[Int(queue)] = pair
+        lastDayBySlot[slot] = day
+        lastPairBySlot[slot] = pair
         return pair
     }
 }

@@ -64,6 +64,18 @@ public struct ValueHistogram: Equatable, Sendable {
         return results
     }
 
+    /// How many values are at most `limit`: answered within any service-level
+    /// threshold, chosen after the rows were read (SLA commitments).
+    public func count(atMost limit: Int64) -> Int64 {
+        guard limit >= 0 else { return 0 }
+        let denseEnd = limit >= Int64(dense.count) ? dense.count : Int(limit) + 1
+        var total = dense[..<denseEnd].reduce(0, +)
+        if limit >= Int64(Self.denseLimit) {
+            for (value, occurrences) in sparse where value <= limit { total += occurrences }
+        }
+        return total
+    }
+
     /// The largest value; `nil` when empty.
     public var maximum: Int64? {
         if let largeMax = sparse.keys.max() { return largeMax }

@@ -15,15 +15,19 @@ public struct CallRecord {
     /// Seconds of conversation, ≥ 0.
     public var talkSeconds: Int64
     public var outcome: CallOutcome
+    /// Support level 1...3 of the agent who answered, 0 when the row gives
+    /// none (switch logs never do): level-restricted SLA commitments need it.
+    public var level: UInt8
 
     public init(customer: UnsafeRawBufferPointer, queue: UnsafeRawBufferPointer, arrivedAt: Int64,
-                waitSeconds: Int64, talkSeconds: Int64, outcome: CallOutcome) {
+                waitSeconds: Int64, talkSeconds: Int64, outcome: CallOutcome, level: UInt8 = 0) {
         self.customer = customer
         self.queue = queue
         self.arrivedAt = arrivedAt
         self.waitSeconds = waitSeconds
         self.talkSeconds = talkSeconds
         self.outcome = outcome
+        self.level = level
     }
 }
 

@@ -12,7 +12,7 @@ public enum JSONReportWriter {
     static func document(_ report: Report) -> JSONValue {
         let parameters = report.parameters
         let input = report.input
-        return .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("parameters", .object([
                 ("service_level_threshold_s", .integer(parameters.thresholds.serviceLevelSeconds)),
                 ("short_abandon_s", .integer(parameters.thresholds.shortAbandonSeconds)),
@@ -22,7 +22,9 @@ public enum JSONReportWriter {
             ("overall", scope(report.overall)),
             ("by_queue", breakdown(report.byQueue)),
             ("by_day", breakdown(report.byDay)),
-        ])
+        ]
+        if let evaluation = report.sla { members.append(("sla", sla(evaluation))) }
+        return .object(members)
     }
 
     private static func inputFields(_ input: InputSummary) -> [(String, JSONValue)] {

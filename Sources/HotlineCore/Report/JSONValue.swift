@@ -9,6 +9,10 @@ indirect enum JSONValue {
     case object([(key: String, value: JSONValue)])
     /// Written on one line: the report's arrays are short lists of names.
     case array([JSONValue])
+    /// An array of objects, one element per line (the `sla` section's
+    /// commitments and periods), so that a long list stays readable and diffable.
+    case list([JSONValue])
+    case boolean(Bool)
 
     static func integer(_ value: some BinaryInteger) -> JSONValue {
         .number(String(value))
@@ -35,18 +39,11 @@ indirect enum JSONValue {
         case .null:
             text += "null"
         case .object(let members):
-            guard !members.isEmpty else {
-                text += "{}"
-                return
-            }
-            let indent = String(repeating: "  ", count: depth + 1)
-            text += "{\n"
-            for (position, member) in members.enumerated() {
-                text += indent + JSONValue.quoted(member.key) + ": "
-                member.value.write(into: &text, depth: depth + 1)
-                text += position == members.count - 1 ? "\n" : ",\n"
-            }
-            text += String(repeating: "  ", count: depth) + "}"
+            JSONValue.writeBlock(members.map { (JSONValue.quoted($0.key) + ": ", $0.value) }, "{", "}", into: &text, depth: depth)
+        case .boolean(let value):
+            text += value ? "true" : "false"
+        case .list(let elements):
+            JSONValue.writeBlock(elements.map { ("", $0) }, "[", "]", into: &text, depth: depth)
         case .array(let elements):
             text += "["
             for (position, element) in elements.enumerated() {
@@ -55,6 +52,24 @@ indirect enum JSONValue {
             }
             text += "]"
         }
+    }
+
+    /// Elements one per line, each after its prefix (an object's `"key": `),
+    /// between `open` and `close`; written `{}` or `[]` when empty.
+    private static func writeBlock(_ elements: [(prefix: String, value: JSONValue)], _ open: String, _ close: String,
+                                   into text: inout String, depth: Int) {
+        guard !elements.isEmpty else {
+            text += open + close
+            return
+        }
+        let indent = String(repeating: "  ", count: depth + 1)
+        text += open + "\n"
+        for (position, element) in elements.enumerated() {
+            text += indent + element.prefix
+            element.value.write(into: &text, depth: depth + 1)
+            text += position == elements.count - 1 ? "\n" : ",\n"
+        }
+        text += String(repeating: "  ", count: depth) + close
     }
 
     /// `string` as a JSON string literal (RFC 8259 §7): the quote, the

@@ -102,14 +102,17 @@ public struct Report: Equatable, Sendable {
     public var byQueue: [NamedScope]
     /// Days in chronological order.
     public var byDay: [NamedScope]
+    /// The service catalogue checked against the data (`--sla`); `nil` without one.
+    public var sla: SLAEvaluation?
 
     public init(parameters: ReportParameters, input: InputSummary, overall: ScopeMetrics,
-                byQueue: [NamedScope], byDay: [NamedScope]) {
+                byQueue: [NamedScope], byDay: [NamedScope], sla: SLAEvaluation? = nil) {
         self.parameters = parameters
         self.input = input
         self.overall = overall
         self.byQueue = byQueue
         self.byDay = byDay
+        self.sla = sla
     }
 }
 

@@ -3,7 +3,8 @@
 ///
 /// Layout: a header (parameters, input read and rejected), the overall
 /// metrics grouped in sections, then "By queue" and "By day" tables with the
-/// metrics worth comparing side by side, and a legend of their abbreviations.
+/// metrics worth comparing side by side, a legend of their abbreviations and,
+/// with `--sla`, the service commitments (missed periods first).
 /// Numbers are formatted by `HumanNumberText` (percentages, `2m13s`
 /// durations, thousands separators); a `null` value is shown as `—`.
 /// Use `--format json` or `csv` for exact values and every metric per scope.
@@ -14,13 +15,14 @@ public enum TableReportWriter {
 
     /// The whole table output, blocks separated by blank lines, ending with a newline.
     public static func render(_ report: Report) -> String {
-        let blocks = [
+        var blocks = [
             header(report),
             overall(report.overall, unmeasurable: report.input.switchLogs?.unmeasurableMetrics ?? []),
             breakdown("By queue", keyHeader: "QUEUE", report.byQueue),
             breakdown("By day", keyHeader: "DAY", report.byDay),
             BreakdownColumn.legend,
         ]
+        if let evaluation = report.sla { blocks.append(sla(evaluation)) }
         return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 

@@ -42,11 +42,15 @@ struct CallRowParser {
             return .failure(.field(CallColumn.outcome, outcomeBytes.isEmpty ? .empty : .unknownValue))
         }
         let levelBytes = fields.bytes(level)
-        if !levelBytes.isEmpty, case .failure(let problem) = FieldParsing.level(levelBytes) {
-            return .failure(.field(CallColumn.level, problem))
+        var callLevel: UInt8 = 0
+        if !levelBytes.isEmpty {
+            switch FieldParsing.level(levelBytes) {
+            case .success(let value): callLevel = value
+            case .failure(let problem): return .failure(.field(CallColumn.level, problem))
+            }
         }
         return .success(CallRecord(customer: fields.bytes(customerID), queue: queueBytes, arrivedAt: arrived,
-                                   waitSeconds: wait, talkSeconds: talk, outcome: callOutcome))
+                                   waitSeconds: wait, talkSeconds: talk, outcome: callOutcome, level: callLevel))
     }
 }
 

@@ -40,6 +40,8 @@ public struct ReportJobOptions: Sendable {
     /// The dialplan contexts where a CDR's inbound calls start (`--inbound-context`);
     /// empty: a call is inbound unless the CDR says otherwise.
     public var inboundContexts: [String]
+    /// The service catalogue to check the data against (`--sla`), if any.
+    public var sla: SLACatalogue?
 
     /// The processors online: the default number of workers, and the most that
     /// can run at once (more workers wait their turn in the Dispatch pool).
@@ -48,7 +50,8 @@ public struct ReportJobOptions: Sendable {
     public init(parameters: ReportParameters = ReportParameters(), zone: ZoneOffsets = .utc, threads: Int = 1,
                 chunkBytes: Int = 4 << 20, rejectsPath: String? = nil, rejectNoticeLimit: Int = 10,
                 maxLineBytes: Int = 64 << 20, switchZone: ZoneOffsets? = nil,
-                convertedCalls: (path: String, compression: OutputCompression)? = nil, inboundContexts: [String] = []) {
+                convertedCalls: (path: String, compression: OutputCompression)? = nil, inboundContexts: [String] = [],
+                sla: SLACatalogue? = nil) {
         self.parameters = parameters
         self.zone = zone
         self.threads = max(1, threads)
@@ -59,6 +62,7 @@ public struct ReportJobOptions: Sendable {
         self.switchZone = switchZone ?? zone
         self.convertedCalls = convertedCalls
         self.inboundContexts = inboundContexts
+        self.sla = sla
     }
 }
 
@@ -180,7 +184,7 @@ public enum ReportJob {
         var accumulators = workers.takeAccumulators()
         let total = accumulators.removeFirst()
         while let other = accumulators.popLast() { total.merge(other) }
-        return ReportResult(report: total.report(parameters: options.parameters, input: input),
+        return ReportResult(report: total.report(parameters: options.parameters, input: input, sla: options.sla),
                             rejectNotices: collected.notices)
     }
 }
