@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 
-from exact_json_diff import diff_json
+from selftest_support import diff_json, print_outcome
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "cdr_reference.py")
@@ -100,14 +100,9 @@ def main():
         for label, cwd, args, want_csv, want_json in cases():
             count += 1
             problems = check(cwd, args, want_csv, want_json, tmp)
-            if problems:
+            if not print_outcome(label, problems):
                 failed += 1
-                print("FAIL %s" % label)
-                for p in problems:
-                    print("   " + p)
-            else:
-                print("ok   %s" % label)
-                if verbose:
+            elif verbose:
                     with open(want_json) as f:
                         want = json.load(f)
                     print("     " + json.dumps({k: want[k] for k in (

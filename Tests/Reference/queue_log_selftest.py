@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 
-from exact_json_diff import diff_json
+from selftest_support import diff_json, print_outcome
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "queue_log_reference.py")
@@ -70,14 +70,9 @@ def main():
                     overall = json.loads(rep.stdout)["overall"]
                     if rep and overall["attempts"] != want["attempts"]:
                         problems.append("reference_report attempts %r" % overall["attempts"])
-            if problems:
+            if not print_outcome(name, problems):
                 failed += 1
-                print("FAIL %s" % name)
-                for p in problems:
-                    print("   " + p)
-            else:
-                print("ok   %s" % name)
-                if verbose:
+            elif verbose:
                     print("     " + json.dumps({k: want[k] for k in ("attempts", "outcomes",
                                                                        "incomplete_calls",
                                                                        "duplicate_lines")}))

@@ -1,8 +1,10 @@
-"""Exact comparison of two parsed JSON documents, for the fixture self-tests
-(hand-derived expectations are exact: no tolerance, unlike compare_reports.py).
+"""What the fixture self-tests share: an exact comparison of two parsed JSON
+documents (hand-derived expectations are exact: no tolerance, unlike
+compare_reports.py), and the line each fixture prints.
 
-    from exact_json_diff import diff_json
+    from selftest_support import diff_json, print_outcome
     problems = diff_json(actual, expected)   # [] when equal
+    passed = print_outcome(label, problems)
 """
 
 
@@ -28,3 +30,14 @@ def diff_json(actual, expected, path="$"):
             out += diff_json(a, e, "%s[%d]" % (path, i))
         return out
     return [] if actual == expected else ["%s: %r != expected %r" % (path, actual, expected)]
+
+
+def print_outcome(label, problems):
+    """Prints `ok` or `FAIL` and the problems of one fixture; True when it passed."""
+    if problems:
+        print("FAIL %s" % label)
+        for p in problems:
+            print("   " + p)
+        return False
+    print("ok   %s" % label)
+    return True
