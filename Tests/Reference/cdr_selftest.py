@@ -103,11 +103,11 @@ def main():
             if not print_outcome(label, problems):
                 failed += 1
             elif verbose:
-                    with open(want_json) as f:
-                        want = json.load(f)
-                    print("     " + json.dumps({k: want[k] for k in (
-                        "rows", "rejected", "cdr_calls", "cdr_queued_calls",
-                        "cdr_not_inbound", "attempts", "outcomes", "refused")}))
+                with open(want_json) as f:
+                    want = json.load(f)
+                print("     " + json.dumps({k: want[k] for k in (
+                    "rows", "rejected", "cdr_calls", "cdr_queued_calls",
+                    "cdr_not_inbound", "attempts", "outcomes", "refused")}))
     print("%d passed, %d failed" % (count - failed, failed))
     return 1 if failed or count == 0 else 0
 

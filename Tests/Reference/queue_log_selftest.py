@@ -73,9 +73,9 @@ def main():
             if not print_outcome(name, problems):
                 failed += 1
             elif verbose:
-                    print("     " + json.dumps({k: want[k] for k in ("attempts", "outcomes",
-                                                                       "incomplete_calls",
-                                                                       "duplicate_lines")}))
+                print("     " + json.dumps({k: want[k] for k in ("attempts", "outcomes",
+                                                                   "incomplete_calls",
+                                                                   "duplicate_lines")}))
     print("%d passed, %d failed" % (count - failed, failed))
     return 1 if failed or count == 0 else 0
 
