@@ -51,12 +51,37 @@ public struct CDRCallBook: Sendable {
         }
     }
 
-    private var calls: [[UInt8]: Call] = [:]
+    /// A call's key with its hash computed once: the table rehashes every
+    /// key each time it grows, and a CDR of a night holds millions of calls.
+    private struct CallKey: Hashable {
+        let bytes: [UInt8]
+        let hash: UInt64
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            hash = bytes.withUnsafeBytes(ByteHash.hash)
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        static func == (lhs: CallKey, rhs: CallKey) -> Bool { lhs.hash == rhs.hash && lhs.bytes == rhs.bytes }
+    }
+
+    /// The calls in the order their first leg was read, and where each key's call is:
+    /// the table moves small positions when it grows, never the calls.
+    private var calls: [Call] = []
+    private var positions: [CallKey: Int] = [:]
 
     public init() {}
 
     public mutating func add(_ leg: CDRLeg) {
-        if calls[leg.callKey]?.add(leg) == nil { calls[leg.callKey] = Call(leg) }
+        let key = CallKey(leg.callKey)
+        if let position = positions[key] {
+            calls[position].add(leg)
+        } else {
+            positions[key] = calls.count
+            calls.append(Call(leg))
+        }
     }
 
     /// Every call's resolution, in the order of their earliest legs.
@@ -70,9 +95,10 @@ public struct CDRCallBook: Sendable {
         -> (resolutions: [Resolution], counts: Counts) {
         var counts = Counts()
         var resolutions: [Resolution] = []
-        for call in calls.values.sorted(by: { $0.earliest < $1.earliest }) {
+        // Sorted as positions: moving the calls themselves would cost more than the rest.
+        for position in calls.indices.sorted(by: { calls[$0].earliest < calls[$1].earliest }) {
             counts.calls += 1
-            let resolution = Self.resolve(call, isQueueLogCall: isQueueLogCall, inboundContexts: inboundContexts)
+            let resolution = Self.resolve(calls[position], isQueueLogCall: isQueueLogCall, inboundContexts: inboundContexts)
             switch resolution {
             case .queued: counts.queuedCalls += 1
             case .notInbound: counts.notInbound += 1
