@@ -58,6 +58,9 @@ import Testing
         #expect(grandstream.direction == 17)
         #expect(try detect("src,dst,lastapp,start,billsec,disposition").isHeader)
         #expect(throws: InputError.notACDRTable(path: "cdr.csv")) { try detect("a,b,c", forced: .cdrTable) }
+        #expect(throws: InputError.duplicateColumn(path: "cdr.csv", column: "dst")) {
+            try detect("src,dst,lastapp,start,billsec,disposition,DST")
+        }
     }
 
     @Test func aRowBecomesALegInTheSwitchZone() throws {

@@ -23,11 +23,19 @@ public struct CDRColumns: Sendable, Equatable {
     /// Grandstream's `Action Type` (`DIAL`, `IVR[7000]`, `QUEUE[6500]`).
     let actionType: Int?
 
-    /// The columns a header names, or nil if it is not a CDR header.
-    public init?(header names: [String]) {
+    /// The columns a header names, or nil if it is not a CDR header. Throws
+    /// if a column the rules read is named twice: which one holds the data
+    /// cannot be told (as for a canonical header, SPEC §2.1).
+    public init?(header names: [String], path: String) throws {
         let normalised = names.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        var duplicated: String?
         func column(_ candidates: String...) -> Int? {
-            candidates.lazy.compactMap { candidate in normalised.firstIndex(of: candidate) }.first
+            for candidate in candidates {
+                guard let index = normalised.firstIndex(of: candidate) else { continue }
+                if normalised[(index + 1)...].contains(candidate) { duplicated = duplicated ?? names[index] }
+                return index
+            }
+            return nil
         }
         guard let caller = column("src", "caller number"), let dialled = column("dst", "callee number"),
               let lastApplication = column("lastapp", "last app."),
@@ -48,6 +56,7 @@ public struct CDRColumns: Sendable, Equatable {
         direction = column("log userfield")
         session = column("session")
         actionType = column("action type")
+        if let duplicated { throw InputError.duplicateColumn(path: path, column: duplicated) }
     }
 
     /// The columns of a headerless `Master.csv` whose first row is `first`,

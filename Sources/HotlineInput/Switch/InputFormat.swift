@@ -56,7 +56,7 @@ public enum InputFormat: Sendable, Equatable {
             }
             return (.cdr(columns), false)
         case .cdrTable?:
-            guard let columns = CDRColumns(header: try ColumnLayout.headerNames(firstLine, path: path)) else {
+            guard let columns = try CDRColumns(header: ColumnLayout.headerNames(firstLine, path: path), path: path) else {
                 throw InputError.notACDRTable(path: path)
             }
             return (.cdr(columns), true)
@@ -73,7 +73,7 @@ public enum InputFormat: Sendable, Equatable {
             return (.canonical(try ColumnLayout(headerLine: firstLine, path: path, forcedKind: nil)), true)
         }
         if let columns = QueueLogTableColumns(header: names) { return (.queueLog(.table(columns)), true) }
-        if let columns = CDRColumns(header: names) { return (.cdr(columns), true) }
+        if let columns = try CDRColumns(header: names, path: path) { return (.cdr(columns), true) }
         throw InputError.unknownLogKind(path: path, header: String(decoding: firstLine, as: UTF8.self))
     }
 }
