@@ -75,8 +75,11 @@ struct ReportCommand: ParsableCommand {
         "With --sla: also write the evaluation as CSV, one row per service, commitment and period.", valueName: "file"))
     var slaOut: String?
 
-    @Flag(name: .shortAndLong, help: "No progress line and no reject summary on stderr.")
+    @Flag(name: .shortAndLong, help: "No progress line and no reject summary on stderr (--stats still prints).")
     var quiet = false
+
+    @Flag(help: "After the report, print on stderr bytes, rows, speed, time per stage, threads and peak memory.")
+    var stats = false
 
     func validate() throws {
         guard !(callFiles.isEmpty && contactFiles.isEmpty && files.isEmpty) else {
@@ -115,6 +118,7 @@ struct ReportCommand: ParsableCommand {
             sla: sla)
 
         let progress = PipelineProgress()
+        let started = ContinuousClock.now
         let display = quiet || !standardError.isTerminal ? nil : ProgressLine(progress: progress)
         let result: ReportResult
         do {
@@ -140,6 +144,11 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(message: "\(slaOut): cannot write the SLA evaluation: \(error.localizedDescription)", status: 1)
             }
+        }
+        // Asked for explicitly, so --quiet, which silences what nobody asked for, leaves it on.
+        if stats {
+            standardError.write(RunStatistics(result: result, threads: options.threads, wallTime: ContinuousClock.now - started,
+                                              peakMemoryBytes: RunStatistics.peakResidentBytes()).text)
         }
         if failOnBreach, let missed = result.report.sla?.totals.missed, missed > 0 {
             throw CommandFailure(message: "\(missed) commitment periods missed (--fail-on-breach)", status: 3)

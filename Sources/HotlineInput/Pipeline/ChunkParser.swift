@@ -15,6 +15,17 @@ public struct InputFileContext: Sendable {
     public let format: InputFormat
     /// Line number of the first data line: 2 after a header, 1 without one.
     public let firstDataLine: Int64
+
+    /// For code that drives ``ChunkParser`` without a `ReportJob` — the
+    /// benchmarks of the nested `Benchmarks` package time the parser on an
+    /// in-memory chunk. Not part of the supported API.
+    @_spi(Benchmarks)
+    public init(index: Int, path: String, format: InputFormat, firstDataLine: Int64) {
+        self.index = index
+        self.path = path
+        self.format = format
+        self.firstDataLine = firstDataLine
+    }
 }
 
 /// A rejected line, numbered within its chunk until the collector knows the

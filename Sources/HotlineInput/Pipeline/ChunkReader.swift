@@ -9,6 +9,8 @@ struct ChunkReader {
     private var nextSequence = 0
     /// The partial last line of a buffer, moved to the front of the next one.
     private var carry: [UInt8] = []
+    /// Time spent opening, reading and decoding the files, measured per buffer fill.
+    private(set) var decodeTime: Duration = .zero
 
     init(pool: BufferPool, queue: WorkQueue<Chunk>, options: ReportJobOptions, progress: PipelineProgress) {
         self.pool = pool
@@ -20,7 +22,9 @@ struct ChunkReader {
     /// Queues every data line of `file`; returns the bytes read from it and
     /// decoded, and its format (nil for an empty file).
     mutating func read(_ file: InputFileSpec, index: Int) throws -> (read: Int64, decoded: Int64, format: InputFormat?) {
+        let opening = MonotonicInstant.now
         let input = try DecodedInput(path: file.path)
+        decodeTime += opening.elapsed
         defer { input.close() }
         carry.removeAll(keepingCapacity: true)
         var context: InputFileContext?
@@ -72,7 +76,7 @@ struct ChunkReader {
     /// past without being kept, and counted in `skippedLines`: it precedes
     /// the returned lines. (A header that long is fatal: nothing can be
     /// parsed without it.)
-    private func fill(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool,
+    private mutating func fill(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool,
                       bufferOffset: inout Int64, skipsLongLines: Bool) throws -> (cut: Int, skippedLines: Int) {
         var searched = 0
         var skippedLines = 0
@@ -97,7 +101,7 @@ struct ChunkReader {
     /// Discards the buffer, which holds the start of one overlong line, and
     /// the rest of that line up to its `\n`; what follows it is kept at the
     /// front of the buffer.
-    private func skipRestOfLine(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool,
+    private mutating func skipRestOfLine(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool,
                                 bufferOffset: inout Int64) throws {
         while true {
             if let newline = buffer.firstNewline(from: 0) {
@@ -113,7 +117,9 @@ struct ChunkReader {
     }
 
     /// Decodes into the buffer's free space until it is full or the input ends.
-    private func topUp(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool) throws {
+    private mutating func topUp(_ buffer: ChunkBuffer, from input: DecodedInput, endOfInput: inout Bool) throws {
+        let started = MonotonicInstant.now
+        defer { decodeTime += started.elapsed }
         while !endOfInput && buffer.count < buffer.capacity {
             let added = try input.read(into: buffer.freeSpace)
             if added == 0 { endOfInput = true }

@@ -71,6 +71,8 @@ public struct ReportResult: Sendable {
     public var report: Report
     /// The first rejected lines, in input order (at most `rejectNoticeLimit`).
     public var rejectNotices: [RejectNotice]
+    /// Where the time went, for `--stats`.
+    public var stages: StageTimes
 
     public var rejectedRows: Int64 { report.input.calls.rejected + report.input.contacts.rejected }
 }
@@ -103,12 +105,16 @@ public enum ReportJob {
         let assembly = SwitchAssembly(keepText: options.rejectsPath != nil,
                                       remembersCallIDs: InputFormat.mayReadQueueLogAndCDR(files))
         let converting = converted != nil
+        let busy = WorkerBusyTime()
 
         let finished = DispatchGroup()
         DispatchQueue.global().async(group: finished) {
             DispatchQueue.concurrentPerform(iterations: options.threads) { worker in
                 let parser = workers.parsers[worker], accumulator = workers.accumulators[worker]
+                var busyNanoseconds: UInt64 = 0
+                defer { busy.add(busyNanoseconds) }
                 while let chunk = queue.pop() {
+                    let started = MonotonicInstant.now
                     let outcome = parser.parse(
                         chunk.buffer.bytes(chunk.range), startOffset: chunk.startOffset,
                         afterSkippedLongLines: chunk.skippedLongLines, limit: options.maxLineBytes, file: chunk.file,
@@ -130,6 +136,7 @@ public enum ReportJob {
                         }
                         delivery.notes = turn.notes
                     }
+                    busyNanoseconds += started.elapsedNanoseconds
                     pool.giveBack(chunk.buffer)
                     collector.deliver(delivery)
                 }
@@ -181,11 +188,18 @@ public enum ReportJob {
             input.switchLogs = SwitchLogSummary(counts: switchCounts, formats: formats)
         }
 
+        var stages = StageTimes()
+        stages.decode = reader.decodeTime
+        stages.parseAndAggregate = busy.total
+        let merging = MonotonicInstant.now
         var accumulators = workers.takeAccumulators()
         let total = accumulators.removeFirst()
         while let other = accumulators.popLast() { total.merge(other) }
-        return ReportResult(report: total.report(parameters: options.parameters, input: input, sla: options.sla),
-                            rejectNotices: collected.notices)
+        stages.merge = merging.elapsed
+        let reporting = MonotonicInstant.now
+        let report = total.report(parameters: options.parameters, input: input, sla: options.sla)
+        stages.report = reporting.elapsed
+        return ReportResult(report: report, rejectNotices: collected.notices, stages: stages)
     }
 }
 
