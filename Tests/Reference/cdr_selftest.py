@@ -22,11 +22,10 @@ import subprocess
 import sys
 import tempfile
 
-from selftest_support import diff_json, print_outcome
+from selftest_support import diff_json, print_outcome, reference_report_problems
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "cdr_reference.py")
-REPORT = os.path.join(HERE, "reference_report.py")
 ASTERISK = os.path.join(HERE, "..", "HotlineEndToEndTests", "Fixtures", "asterisk")
 SYNTHETIC = os.path.join(ASTERISK, "synthetic-cdr")
 SAMPLES = os.path.join(ASTERISK, "cdr")
@@ -81,15 +80,7 @@ def check(cwd, args, want_csv_path, want_json_path, tmp):
     if got_csv != want_csv:
         problems.append("calls differ:\n--- got\n%s--- expected\n%s"
                         % (got_csv.decode(errors="replace"), want_csv.decode(errors="replace")))
-    rep = subprocess.run([sys.executable, REPORT, "--calls", out],
-                         capture_output=True, text=True)
-    if rep.returncode != 0:
-        problems.append("reference_report.py refused the calls: " + rep.stderr.strip())
-    else:
-        overall = json.loads(rep.stdout)["overall"]
-        rows = want["attempts"] + want["queue_log_attempts"]
-        if overall["attempts"] != rows:
-            problems.append("reference_report attempts %r != %r" % (overall["attempts"], rows))
+    problems += reference_report_problems(out, want["attempts"] + want["queue_log_attempts"])
     return problems
 
 

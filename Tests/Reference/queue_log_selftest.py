@@ -18,11 +18,10 @@ import subprocess
 import sys
 import tempfile
 
-from selftest_support import diff_json, print_outcome
+from selftest_support import diff_json, print_outcome, reference_report_problems
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "queue_log_reference.py")
-REPORT = os.path.join(HERE, "reference_report.py")
 FIXTURES = os.path.join(HERE, "..", "HotlineEndToEndTests", "Fixtures", "asterisk", "synthetic")
 
 
@@ -62,14 +61,7 @@ def main():
                 with open(os.path.join(FIXTURES, stem + ".expected.json")) as f:
                     want = json.load(f)
                 problems += diff_json(got, want)
-                rep = subprocess.run([sys.executable, REPORT, "--calls", out],
-                                     capture_output=True, text=True)
-                if rep.returncode != 0:
-                    problems.append("reference_report.py refused the calls: " + rep.stderr.strip())
-                else:
-                    overall = json.loads(rep.stdout)["overall"]
-                    if rep and overall["attempts"] != want["attempts"]:
-                        problems.append("reference_report attempts %r" % overall["attempts"])
+                problems += reference_report_problems(out, want["attempts"])
             if not print_outcome(name, problems):
                 failed += 1
             elif verbose:

@@ -2,10 +2,19 @@
 documents (hand-derived expectations are exact: no tolerance, unlike
 compare_reports.py), and the line each fixture prints.
 
-    from selftest_support import diff_json, print_outcome
+    from selftest_support import diff_json, print_outcome, reference_report_problems
     problems = diff_json(actual, expected)   # [] when equal
+    problems += reference_report_problems(calls_csv, expected_attempts)
     passed = print_outcome(label, problems)
 """
+
+import json
+import os
+import subprocess
+import sys
+
+REPORT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference_report.py")
+
 
 
 def diff_json(actual, expected, path="$"):
@@ -41,3 +50,15 @@ def print_outcome(label, problems):
         return False
     print("ok   %s" % label)
     return True
+
+
+def reference_report_problems(calls_csv, expected_attempts):
+    """Whether the derived call log is valid input for reference_report.py,
+    with the expected number of attempts: a second check of the rows."""
+    rep = subprocess.run([sys.executable, REPORT, "--calls", calls_csv], capture_output=True, text=True)
+    if rep.returncode != 0:
+        return ["reference_report.py refused the calls: " + rep.stderr.strip()]
+    attempts = json.loads(rep.stdout)["overall"]["attempts"]
+    if attempts != expected_attempts:
+        return ["reference_report attempts %r != %r" % (attempts, expected_attempts)]
+    return []
