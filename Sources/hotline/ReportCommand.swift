@@ -75,6 +75,10 @@ struct ReportCommand: ParsableCommand {
         "With --sla: also write the evaluation as CSV, one row per service, commitment and period.", valueName: "file"))
     var slaOut: String?
 
+    @Flag(help: ArgumentHelp(
+        "Add the by_hour scope (local hour of day) and the distributions of waits, customer effort and escalation paths."))
+    var detailed = false
+
     @Flag(name: .shortAndLong, help: "No progress line and no reject summary on stderr (--stats still prints).")
     var quiet = false
 
@@ -115,7 +119,7 @@ struct ReportCommand: ParsableCommand {
             threads: threads ?? ReportJobOptions.onlineCores,
             rejectsPath: rejects,
             switchZone: try switchLogs.zone(default: timeZone), inboundContexts: switchLogs.inboundContexts,
-            sla: sla)
+            sla: sla, detailed: detailed)
 
         let progress = PipelineProgress()
         let started = ContinuousClock.now

@@ -4,8 +4,8 @@
 ///
 /// A worker owns one accumulator and feeds it without locks; `merge` folds
 /// another worker's in at the end. Rows are counted per (queue, day, level)
-/// pair (`ScopePairs`); customers per (customer, queue, day); cases per case
-/// id. Memory therefore grows with distinct customers, cases and pairs — and with the distinct
+/// pair (`ScopePairs`, split by hour in a detailed report); customers per
+/// (customer, queue, day); cases per case id. Memory therefore grows with distinct customers, cases and pairs — and with the distinct
 /// waits and escalation delays of 1 024 s or more, which exact percentiles
 /// need — never with the rows read.
 ///
@@ -17,6 +17,13 @@ public final class MetricsAccumulator {
     public let thresholds: CallThresholds
     /// The report's time zone: each row's day is its local day there.
     public let zone: ZoneOffsets
+    /// The one local day (days since 1970-01-01 in `zone`) whose rows count;
+    /// rows of other days are only counted as outside. `nil`: every day.
+    public let onlyDay: Int64?
+    /// Whether to split the tallies by local hour and count each customer's
+    /// useful voice contacts: what `by_hour` and the report's distributions
+    /// need, and a standard report does not pay for.
+    public let detailed: Bool
     @exclusivity(unchecked) private var clock: LocalClock
 
     private let queues = ByteKeyTable(expectedCount: 16)
@@ -26,14 +33,21 @@ public final class MetricsAccumulator {
     private let customers = ByteKeyTable(expectedCount: 1 << 12)
     @exclusivity(unchecked) private var visits = VisitLog()
     private var cases = CaseBook()
+    /// Useful phone and callback contacts per customer id (detailed reports only).
+    @exclusivity(unchecked) private var usefulVoiceByCustomer: [UInt32] = []
 
-    /// Accepted rows of each log.
+    /// Accepted rows of each log, on the day kept.
     @exclusivity(unchecked) public private(set) var callRows: Int64 = 0
     @exclusivity(unchecked) public private(set) var contactRows: Int64 = 0
+    /// Accepted rows of another day than `onlyDay`.
+    @exclusivity(unchecked) public private(set) var callsOutsideDay: Int64 = 0
+    @exclusivity(unchecked) public private(set) var contactsOutsideDay: Int64 = 0
 
-    public init(thresholds: CallThresholds, zone: ZoneOffsets) {
+    public init(thresholds: CallThresholds, zone: ZoneOffsets, onlyDay: Int64? = nil, detailed: Bool = false) {
         self.thresholds = thresholds
         self.zone = zone
+        self.onlyDay = onlyDay
+        self.detailed = detailed
         clock = LocalClock(zone: zone)
     }
 
@@ -46,31 +60,70 @@ public final class MetricsAccumulator {
     /// customer's calls answered at several levels stay one visit, and the
     /// visit log grows with (customer, queue, day) as it did without levels.
     public func add(_ call: CallRecord) {
+        let local = clock.localSeconds(of: call.arrivedAt)
+        let day = CivilDate.day(containing: local)
+        if let onlyDay, day != onlyDay {
+            callsOutsideDay += 1
+            return
+        }
         callRows += 1
         let queue = queues.id(of: call.queue)
-        let day = clock.day(of: call.arrivedAt)
+        let hour = detailed ? Self.hour(ofLocal: local, day: day) : 0
         let level = call.outcome == .answered ? call.level : 0
-        let pair = pairID(queue: queue, day: day, level: level)
+        let pair = pairID(queue: queue, day: day, hour: hour, level: level)
         callTallies[Int(pair)].add(call, thresholds: thresholds)
         if !call.customer.isEmpty {
-            let visitPair = level == 0 ? pair : pairID(queue: queue, day: day, level: 0)
+            let visitPair = level == 0 ? pair : pairID(queue: queue, day: day, hour: hour, level: 0)
             visits.record(customer: customers.id(of: call.customer), pair: visitPair, answered: call.outcome == .answered)
         }
     }
 
     /// Counts one accepted contact in its (queue, local day, level) pair and in its case.
     public func add(_ contact: ContactRecord) {
+        let local = clock.localSeconds(of: contact.startedAt)
+        let day = CivilDate.day(containing: local)
+        if let onlyDay, day != onlyDay {
+            contactsOutsideDay += 1
+            return
+        }
         contactRows += 1
         let queue = queues.id(of: contact.queue)
-        let pair = pairID(queue: queue, day: clock.day(of: contact.startedAt), level: contact.level)
+        let hour = detailed ? Self.hour(ofLocal: local, day: day) : 0
+        let pair = pairID(queue: queue, day: day, hour: hour, level: contact.level)
         contactTallies[Int(pair)].add(channel: contact.channel, result: contact.result)
         cases.add(contact, queue: queue)
+        if detailed && contact.result.isUseful && contact.channel.isVoice && !contact.customer.isEmpty {
+            countUsefulVoiceContact(customer: customers.id(of: contact.customer), contacts: 1)
+        }
+    }
+
+    @inline(__always)
+    private static func hour(ofLocal seconds: Int64, day: Int64) -> UInt8 {
+        UInt8(truncatingIfNeeded: (seconds &- day &* 86_400) / 3600)
+    }
+
+    private func countUsefulVoiceContact(customer: UInt32, contacts: UInt32) {
+        if Int(customer) >= usefulVoiceByCustomer.count {
+            usefulVoiceByCustomer.append(contentsOf: repeatElement(0, count: Int(customer) + 1 - usefulVoiceByCustomer.count))
+        }
+        usefulVoiceByCustomer[Int(customer)] += contacts
+    }
+
+    /// The pair of a case's first contact, which its contacts created.
+    private func pairOfFirstContact(_ state: CaseState, clock: inout LocalClock) -> UInt32 {
+        let local = clock.localSeconds(of: state.firstInstant)
+        let day = CivilDate.day(containing: local)
+        let hour = detailed ? Self.hour(ofLocal: local, day: day) : 0
+        guard let pair = pairs.existingPair(queue: state.firstQueue, day: day, hour: hour, level: state.firstLevel) else {
+            preconditionFailure("a case's first contact has no pair")
+        }
+        return pair
     }
 
     /// The pair's number, with empty tallies ready for it if it is new.
     @inline(__always)
-    private func pairID(queue: UInt32, day: Int64, level: UInt8) -> UInt32 {
-        let pair = pairs.pair(queue: queue, day: day, level: level)
+    private func pairID(queue: UInt32, day: Int64, hour: UInt8, level: UInt8) -> UInt32 {
+        let pair = pairs.pair(queue: queue, day: day, hour: hour, level: level)
         if Int(pair) == callTallies.count {
             callTallies.append(CallTally())
             contactTallies.append(ContactTally())
@@ -82,16 +135,19 @@ public final class MetricsAccumulator {
     /// so that two workers' customer and case state never coexist whole
     /// longer than necessary.
     public func merge(_ other: MetricsAccumulator) {
-        precondition(other.thresholds == thresholds && other.zone == zone, "merging accumulators of different reports")
+        precondition(other.thresholds == thresholds && other.zone == zone && other.onlyDay == onlyDay
+                        && other.detailed == detailed, "merging accumulators of different reports")
         callRows += other.callRows
         contactRows += other.contactRows
+        callsOutsideDay += other.callsOutsideDay
+        contactsOutsideDay += other.contactsOutsideDay
 
         let queueMap = (0..<UInt32(other.queues.count)).map { id in other.queues.withKey(id) { queues.id(of: $0) } }
         var pairMap: [UInt32] = []
         pairMap.reserveCapacity(other.pairs.count)
         for otherPair in 0..<other.pairs.count {
             let pair = pairID(queue: queueMap[Int(other.pairs.queueOfPair[otherPair])], day: other.pairs.dayOfPair[otherPair],
-                              level: other.pairs.levelOfPair[otherPair])
+                              hour: other.pairs.hourOfPair[otherPair], level: other.pairs.levelOfPair[otherPair])
             callTallies[Int(pair)].merge(other.callTallies[otherPair])
             contactTallies[Int(pair)].merge(other.contactTallies[otherPair])
             pairMap.append(pair)
@@ -104,6 +160,10 @@ public final class MetricsAccumulator {
                           answered: VisitLog.answered(key), attempts: attempts)
         }
         other.visits = VisitLog()
+        for (otherCustomer, contacts) in other.usefulVoiceByCustomer.enumerated() where contacts > 0 {
+            countUsefulVoiceContact(customer: customerMap[otherCustomer], contacts: contacts)
+        }
+        other.usefulVoiceByCustomer = []
 
         cases.merge(other.cases, queueMap: queueMap)
         other.cases = CaseBook()
@@ -142,6 +202,10 @@ public final class MetricsAccumulator {
         var input = input
         input.calls.rows = callRows
         input.contacts.rows = contactRows
+        if let onlyDay {
+            input.day = DaySelection(date: CivilDate.isoDate(fromDays: onlyDay), callsOutside: callsOutsideDay,
+                                     contactsOutside: contactsOutsideDay)
+        }
         let report = Report(
             parameters: parameters,
             input: input,
@@ -152,6 +216,8 @@ public final class MetricsAccumulator {
             byDay: days.enumerated().map { slot, day in
                 NamedScope(name: CivilDate.isoDate(fromDays: day), metrics: breakdown.byDay[slot].metrics)
             },
+            byHour: detailed ? hourScopes() : nil,
+            distributions: detailed ? distributions(answeredWaits: breakdown.overall.calls.answeredWaits) : nil,
             sla: sla.map { catalogue in
                 SLAEvaluator.evaluate(catalogue, accumulator: self, thresholds: thresholds,
                                       unmeasurable: input.switchLogs?.unmeasurableMetrics ?? [])
@@ -178,19 +244,65 @@ public final class MetricsAccumulator {
         }
     }
 
+    /// The hours of day that have rows, each summed over the report's days.
+    private func hourScopes() -> [NamedScope] {
+        tallies(scopes: 24) { Int($0.hour) }.enumerated().compactMap { hour, tallies in
+            guard tallies.calls.attempts > 0 || tallies.contacts.contacts > 0 else { return nil }
+            return NamedScope(name: hour < 10 ? "0\(hour)" : "\(hour)", metrics: tallies.metrics)
+        }
+    }
+
+    /// Every answered wait, each customer's effort, every case's path through the levels.
+    private func distributions(answeredWaits: ValueHistogram) -> ReportDistributions {
+        var efforts: [CustomerEffortKey: Int64] = [:]
+        var called = [Bool](repeating: false, count: customers.count)
+        visits.compact()
+        visits.forEachCustomer { keys, attempts in
+            let customer = Int(VisitLog.customer(of: keys[keys.startIndex]))
+            called[customer] = true
+            let useful = customer < usefulVoiceByCustomer.count ? Int64(usefulVoiceByCustomer[customer]) : 0
+            efforts[CustomerEffortKey(attempts: attempts.reduce(0) { $0 + Int64($1) }, useful: useful), default: 0] += 1
+        }
+        for (customer, useful) in usefulVoiceByCustomer.enumerated() where useful > 0 && !called[customer] {
+            efforts[CustomerEffortKey(attempts: 0, useful: Int64(useful)), default: 0] += 1
+        }
+        var paths: [EscalationPathKey: Int64] = [:]
+        for index in 0..<cases.count {
+            let state = cases.state(index)
+            paths[EscalationPathKey(from: state.firstLevel, to: state.highestLevel), default: 0] += 1
+        }
+        return ReportDistributions(
+            answeredWaits: answeredWaits.valueCounts,
+            customerEfforts: efforts.map { CustomerEffort(attempts: $0.attempts, usefulVoiceContacts: $0.useful, customers: $1) }
+                .sorted { ($0.attempts, $0.usefulVoiceContacts) < ($1.attempts, $1.usefulVoiceContacts) },
+            escalationPaths: paths.map { EscalationPath(from: $0.from, to: $0.to, cases: $1) }
+                .sorted { ($0.from, $0.to) < ($1.from, $1.to) })
+    }
+
+    private struct CustomerEffortKey: Hashable {
+        var attempts: Int64
+        var useful: Int64
+    }
+
+    private struct EscalationPathKey: Hashable {
+        var from: UInt8
+        var to: UInt8
+    }
+
     /// The tallies of `count` scopes made of whole pairs, each measured
     /// exactly as a report scope is: `scopeOf` puts a pair — its queue's
-    /// name, its local day and its handling level — in one scope (`0..<count`)
-    /// or in none. Tallies and histograms are summed over the pairs, each
+    /// name, its local day, hour (detailed reports) and handling level — in
+    /// one scope (`0..<count`) or in none. Tallies and histograms are summed over the pairs, each
     /// customer counts once per scope over its visits there, and each case in
     /// the scope of its first contact's pair. This is how any set of queues,
     /// days and levels (an SLA service over a week, at level 2) is measured at
     /// report time. Customer visits sit in level-0 pairs (see `add(_:)` for
     /// calls): a scope that leaves level 0 out has no customer metrics.
-    func tallies(scopes count: Int, scopeOf: (_ queue: String, _ day: Int64, _ level: UInt8) -> Int?) -> [ScopeTallies] {
+    func tallies(scopes count: Int, scopeOf: (PairCell) -> Int?) -> [ScopeTallies] {
         let queueNames = (0..<UInt32(queues.count)).map { queues.string($0) }
         let slotOfPair = (0..<pairs.count).map { pair in
-            scopeOf(queueNames[Int(pairs.queueOfPair[pair])], pairs.dayOfPair[pair], pairs.levelOfPair[pair]) ?? -1
+            scopeOf(PairCell(queue: queueNames[Int(pairs.queueOfPair[pair])], day: pairs.dayOfPair[pair],
+                             hour: pairs.hourOfPair[pair], level: pairs.levelOfPair[pair])) ?? -1
         }
         var scopes = Array(repeating: ScopeTallies(), count: count)
         for pair in 0..<pairs.count where slotOfPair[pair] >= 0 {
@@ -205,11 +317,7 @@ public final class MetricsAccumulator {
         var caseClock = LocalClock(zone: zone)
         for index in 0..<cases.count {
             let state = cases.state(index)
-            guard let pair = pairs.existingPair(queue: state.firstQueue, day: caseClock.day(of: state.firstInstant),
-                                                level: state.firstLevel) else {
-                preconditionFailure("a case's first contact has no pair")
-            }
-            let slot = slotOfPair[Int(pair)]
+            let slot = slotOfPair[Int(pairOfFirstContact(state, clock: &caseClock))]
             if slot >= 0 { scopes[slot].cases.add(state) }
         }
         return scopes
@@ -259,6 +367,16 @@ public final class MetricsAccumulator {
             }
         }
     }
+}
+
+/// Where a pair's rows fall: what a scope made of whole pairs is chosen by.
+struct PairCell {
+    var queue: String
+    /// Days since 1970-01-01 in the report's zone.
+    var day: Int64
+    /// Local hour of day; always 0 unless the report is detailed.
+    var hour: UInt8
+    var level: UInt8
 }
 
 /// The four tallies of one scope.

@@ -1,7 +1,9 @@
-/// Numbers each (queue, local day, handling level) cell seen in the rows —
-/// a "pair" of queue and day, split by the support level that handled the row
-/// (a contact's `level`, an answered call's `level`, 0 for calls that no
-/// agent of a known level answered).
+/// Numbers each (queue, local day, hour of day, handling level) cell seen in
+/// the rows — a "pair" of queue and day, split by the support level that
+/// handled the row (a contact's `level`, an answered call's `level`, 0 for
+/// calls that no agent of a known level answered) and, in detailed reports
+/// only, by local hour of day (always 0 otherwise, so a standard report has
+/// at most four cells per queue and day).
 ///
 /// All call and contact counters are kept per pair, once per row; the overall,
 /// per-queue and per-day scopes are sums of pairs computed at the end. That
@@ -9,20 +11,22 @@
 /// the cache key (docs/sla.md gives its measured cost, under 1 %), and is what
 /// lets an SLA commitment restricted to a support level be measured exactly,
 /// from the same tallies, at report time: there are at most four levels per
-/// (queue, day).
+/// (queue, day). The hour is what the `by_hour` scope is summed from.
 struct ScopePairs {
     private(set) var queueOfPair: [UInt32] = []
     private(set) var dayOfPair: [Int64] = []
+    private(set) var hourOfPair: [UInt8] = []
     private(set) var levelOfPair: [UInt8] = []
     private var pairByKey: [Key: UInt32] = [:]
     /// Rows of one queue arrive mostly in time order: the pair used last for
     /// each (queue, level) is almost always the next one too.
-    private var lastDayBySlot: [Int64] = []
+    private var lastTimeBySlot: [Int64] = []
     private var lastPairBySlot: [UInt32] = []
 
     private struct Key: Hashable {
         var queue: UInt32
         var level: UInt8
+        var hour: UInt8
         var day: Int64
     }
 
@@ -32,22 +36,27 @@ struct ScopePairs {
     var count: Int { queueOfPair.count }
 
     @inline(__always)
-    mutating func pair(queue: UInt32, day: Int64, level: UInt8) -> UInt32 {
+    mutating func pair(queue: UInt32, day: Int64, hour: UInt8, level: UInt8) -> UInt32 {
         let slot = Int(queue) &* Self.levels &+ Int(level)
-        if slot < lastPairBySlot.count, lastDayBySlot[slot] == day {
+        if slot < lastPairBySlot.count, lastTimeBySlot[slot] == Self.time(day: day, hour: hour) {
             return lastPairBySlot[slot]
         }
-        return lookUp(queue: queue, day: day, level: level)
+        return lookUp(queue: queue, day: day, hour: hour, level: level)
     }
 
     /// The pair of a cell that rows have already created, if any; no caching.
-    func existingPair(queue: UInt32, day: Int64, level: UInt8) -> UInt32? {
-        pairByKey[Key(queue: queue, level: level, day: day)]
+    func existingPair(queue: UInt32, day: Int64, hour: UInt8, level: UInt8) -> UInt32? {
+        pairByKey[Key(queue: queue, level: level, hour: hour, day: day)]
     }
 
-    private mutating func lookUp(queue: UInt32, day: Int64, level: UInt8) -> UInt32 {
+    /// Day and hour as one number, for the one-compare cache check.
+    @inline(__always)
+    private static func time(day: Int64, hour: UInt8) -> Int64 { day &* 24 &+ Int64(hour) }
+
+    private mutating func lookUp(queue: UInt32, day: Int64, hour: UInt8, level: UInt8) -> UInt32 {
         precondition(level < Self.levels, "level \(level) out of 0...3")
-        let key = Key(queue: queue, level: level, day: day)
+        precondition(hour < 24, "hour \(hour) out of 0...23")
+        let key = Key(queue: queue, level: level, hour: hour, day: day)
         let pair: UInt32
         if let known = pairByKey[key] {
             pair = known
@@ -55,15 +64,16 @@ struct ScopePairs {
             pair = UInt32(queueOfPair.count)
             queueOfPair.append(queue)
             dayOfPair.append(day)
+            hourOfPair.append(hour)
             levelOfPair.append(level)
             pairByKey[key] = pair
         }
         let slot = Int(queue) * Self.levels + Int(level)
         while lastPairBySlot.count <= slot {
-            lastDayBySlot.append(Int64.min)
+            lastTimeBySlot.append(Int64.min)
             lastPairBySlot.append(0)
         }
-        lastDayBySlot[slot] = day
+        lastTimeBySlot[slot] = Self.time(day: day, hour: hour)
         lastPairBySlot[slot] = pair
         return pair
     }

@@ -76,6 +76,15 @@ public struct ValueHistogram: Equatable, Sendable {
         return total
     }
 
+    /// Every value held with its occurrences, ascending by value.
+    public var valueCounts: [ValueCount] {
+        var counts = dense.enumerated().compactMap { value, occurrences in
+            occurrences > 0 ? ValueCount(value: Int64(value), count: occurrences) : nil
+        }
+        counts += sparse.keys.sorted().map { ValueCount(value: $0, count: sparse[$0]!) }
+        return counts
+    }
+
     /// The largest value; `nil` when empty.
     public var maximum: Int64? {
         if let largeMax = sparse.keys.max() { return largeMax }

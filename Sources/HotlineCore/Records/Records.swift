@@ -48,10 +48,13 @@ public struct ContactRecord {
     /// Where the row stands in the input (files in the order given, then
     /// position in the file): the last tie-breaker for a case's first contact.
     public var inputPosition: InputPosition
+    /// Empty when unknown; read only by a detailed report (customer effort).
+    public var customer: UnsafeRawBufferPointer
 
     public init(contactID: UnsafeRawBufferPointer, caseID: UnsafeRawBufferPointer, queue: UnsafeRawBufferPointer,
                 channel: ContactChannel, startedAt: Int64, level: UInt8, result: ContactResult,
-                inputPosition: InputPosition) {
+                inputPosition: InputPosition, customer: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)) {
+        self.customer = customer
         self.contactID = contactID
         self.caseID = caseID
         self.queue = queue

@@ -2,11 +2,11 @@
 /// spreadsheet or a `COPY … FROM` can load every scope into one table.
 ///
 /// Columns are `scope,key,` and then every `Metric` key in `Metric.allCases`
-/// order; `scope` is `overall`, `queue` or `day`, `key` the queue name or date
-/// (empty for `overall`). Numbers are spelled as in the JSON output and a
+/// order; `scope` is `overall`, `queue`, `day` or (detailed reports) `hour`,
+/// `key` the queue name, date or hour (empty for `overall`). Numbers are spelled as in the JSON output and a
 /// `null` is an empty field. Lines end with `\n`.
 public enum CSVReportWriter {
-    /// The header line and one line per scope: `overall`, the queues, then the days.
+    /// The header line and one line per scope: `overall`, the queues, the days, then the hours.
     public static func render(_ report: Report) -> String {
         var text = line(["scope", "key"] + Metric.allCases.map(\.key))
         text += row(scope: "overall", key: "", report.overall)
@@ -15,6 +15,9 @@ public enum CSVReportWriter {
         }
         for day in report.byDay {
             text += row(scope: "day", key: day.name, day.metrics)
+        }
+        for hour in report.byHour ?? [] {
+            text += row(scope: "hour", key: hour.name, hour.metrics)
         }
         return text
     }

@@ -23,6 +23,8 @@ public enum JSONReportWriter {
             ("by_queue", breakdown(report.byQueue)),
             ("by_day", breakdown(report.byDay)),
         ]
+        if let byHour = report.byHour { members.append(("by_hour", breakdown(byHour))) }
+        if let distributions = report.distributions { members.append(("distributions", Self.distributions(distributions))) }
         if let evaluation = report.sla { members.append(("sla", sla(evaluation))) }
         return .object(members)
     }
@@ -49,7 +51,31 @@ public enum JSONReportWriter {
             ])))
             fields.append(("not_recorded", .array(switchLogs.notRecorded.map { .string($0.name) })))
         }
+        if let day = input.day {
+            fields.append(("day", .object([
+                ("date", .string(day.date)),
+                ("calls_outside", .integer(day.callsOutside)),
+                ("contacts_outside", .integer(day.contactsOutside)),
+            ])))
+        }
         return fields
+    }
+
+    /// Each distribution as an array of small objects, ascending as in ``ReportDistributions``.
+    private static func distributions(_ distributions: ReportDistributions) -> JSONValue {
+        .object([
+            ("answered_wait_s", .array(distributions.answeredWaits.map {
+                .object([("wait_s", .integer($0.value)), ("calls", .integer($0.count))])
+            })),
+            ("customer_effort", .array(distributions.customerEfforts.map {
+                .object([("attempts", .integer($0.attempts)), ("useful_voice_contacts", .integer($0.usefulVoiceContacts)),
+                         ("customers", .integer($0.customers))])
+            })),
+            ("escalation_paths", .array(distributions.escalationPaths.map {
+                .object([("from_level", .integer(Int64($0.from))), ("to_level", .integer(Int64($0.to))),
+                         ("cases", .integer($0.cases))])
+            })),
+        ])
     }
 
     private static func rowCounts(_ counts: RowCounts) -> JSONValue {

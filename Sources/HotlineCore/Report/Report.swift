@@ -35,6 +35,8 @@ public struct InputSummary: Equatable, Sendable {
     public var contacts: RowCounts
     /// What the switch-log adapters saw; nil when every input is canonical CSV.
     public var switchLogs: SwitchLogSummary?
+    /// The one local day a report was restricted to (`hotline nightly`), and the rows left out.
+    public var day: DaySelection?
 
     public init(files: Int = 0, bytesRead: Int64 = 0, bytesDecoded: Int64 = 0,
                 calls: RowCounts = RowCounts(), contacts: RowCounts = RowCounts(),
@@ -45,6 +47,23 @@ public struct InputSummary: Equatable, Sendable {
         self.calls = calls
         self.contacts = contacts
         self.switchLogs = switchLogs
+    }
+}
+
+/// The local day a report keeps rows of: a nightly job reads files that may
+/// reach over midnight (a rotated log, a week's export) and reports one day.
+/// Rows of other days are neither rejected nor lost: they are counted here,
+/// so `rows + rejected + outside` is every data line read.
+public struct DaySelection: Equatable, Sendable {
+    /// `YYYY-MM-DD` in the report's zone.
+    public var date: String
+    public var callsOutside: Int64
+    public var contactsOutside: Int64
+
+    public init(date: String, callsOutside: Int64 = 0, contactsOutside: Int64 = 0) {
+        self.date = date
+        self.callsOutside = callsOutside
+        self.contactsOutside = contactsOutside
     }
 }
 
@@ -102,16 +121,26 @@ public struct Report: Equatable, Sendable {
     public var byQueue: [NamedScope]
     /// Days in chronological order.
     public var byDay: [NamedScope]
+    /// Local hours of day (`00`…`23`) with rows, summed over the report's
+    /// days; only in a detailed report. Customer metrics count a customer
+    /// once per hour; a case counts in the hour of its first contact. On a
+    /// day when clocks go back, both 02:00 hours are the one hour `02`.
+    public var byHour: [NamedScope]?
+    /// The distributions behind the HTML charts; only in a detailed report.
+    public var distributions: ReportDistributions?
     /// The service catalogue checked against the data (`--sla`); `nil` without one.
     public var sla: SLAEvaluation?
 
     public init(parameters: ReportParameters, input: InputSummary, overall: ScopeMetrics,
-                byQueue: [NamedScope], byDay: [NamedScope], sla: SLAEvaluation? = nil) {
+                byQueue: [NamedScope], byDay: [NamedScope], byHour: [NamedScope]? = nil,
+                distributions: ReportDistributions? = nil, sla: SLAEvaluation? = nil) {
         self.parameters = parameters
         self.input = input
         self.overall = overall
         self.byQueue = byQueue
         self.byDay = byDay
+        self.byHour = byHour
+        self.distributions = distributions
         self.sla = sla
     }
 }
@@ -128,6 +157,7 @@ extension Report {
         clear(&report.overall)
         for index in report.byQueue.indices { clear(&report.byQueue[index].metrics) }
         for index in report.byDay.indices { clear(&report.byDay[index].metrics) }
+        for index in report.byHour?.indices ?? 0..<0 { clear(&report.byHour![index].metrics) }
         return report
     }
 }

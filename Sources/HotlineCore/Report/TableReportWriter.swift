@@ -20,8 +20,9 @@ public enum TableReportWriter {
             overall(report.overall, unmeasurable: report.input.switchLogs?.unmeasurableMetrics ?? []),
             breakdown("By queue", keyHeader: "QUEUE", report.byQueue),
             breakdown("By day", keyHeader: "DAY", report.byDay),
-            BreakdownColumn.legend,
         ]
+        if let byHour = report.byHour { blocks.append(breakdown("By hour of day", keyHeader: "HOUR", byHour)) }
+        blocks.append(BreakdownColumn.legend)
         if let evaluation = report.sla { blocks.append(sla(evaluation)) }
         return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }

@@ -105,10 +105,10 @@ enum SLAEvaluator {
             starts = days.map(family.period.starts(covering:)) ?? []
             let periodOfStart = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1, $0) })
             let periods = starts.count
-            tallies = accumulator.tallies(scopes: services * periods) { queue, day, level in
-                guard let service = serviceOfQueue[queue] else { return nil }
-                if let wanted = family.level, level != wanted { return nil }
-                return service * periods + periodOfStart[family.period.start(ofDay: day)]!
+            tallies = accumulator.tallies(scopes: services * periods) { cell in
+                guard let service = serviceOfQueue[cell.queue] else { return nil }
+                if let wanted = family.level, cell.level != wanted { return nil }
+                return service * periods + periodOfStart[family.period.start(ofDay: cell.day)]!
             }
             metrics = tallies.map(\.metrics)
         }

@@ -56,13 +56,14 @@ struct CallRowParser {
 
 /// Turns the fields of one contact-log line into a `ContactRecord`, or the reason it is rejected.
 struct ContactRowParser {
-    private let contactID, caseID, queue, channel, startedAt, level, result: Int
+    private let contactID, caseID, customerID, queue, channel, startedAt, level, result: Int
 
     init(layout: ColumnLayout) {
         precondition(layout.kind == .contacts)
         func index(_ column: ContactColumn) -> Int { layout.indices[ContactColumn.allCases.firstIndex(of: column)!] }
         contactID = index(.contactID)
         caseID = index(.caseID)
+        customerID = index(.customerID)
         queue = index(.queue)
         channel = index(.channel)
         startedAt = index(.startedAt)
@@ -98,7 +99,7 @@ struct ContactRowParser {
         }
         return .success(ContactRecord(contactID: contactBytes, caseID: caseBytes, queue: queueBytes,
                                       channel: contactChannel, startedAt: started, level: contactLevel,
-                                      result: contactResult, inputPosition: position))
+                                      result: contactResult, inputPosition: position, customer: fields.bytes(customerID)))
     }
 }
 

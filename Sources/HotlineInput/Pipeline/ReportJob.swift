@@ -42,6 +42,10 @@ public struct ReportJobOptions: Sendable {
     public var inboundContexts: [String]
     /// The service catalogue to check the data against (`--sla`), if any.
     public var sla: SLACatalogue?
+    /// The one local day to report (days since 1970-01-01 in `zone`); `nil`: every day.
+    public var onlyDay: Int64?
+    /// Add the `by_hour` scope and the distributions behind the HTML charts.
+    public var detailed: Bool
 
     /// The processors online: the default number of workers, and the most that
     /// can run at once (more workers wait their turn in the Dispatch pool).
@@ -51,7 +55,7 @@ public struct ReportJobOptions: Sendable {
                 chunkBytes: Int = 4 << 20, rejectsPath: String? = nil, rejectNoticeLimit: Int = 10,
                 maxLineBytes: Int = 64 << 20, switchZone: ZoneOffsets? = nil,
                 convertedCalls: (path: String, compression: OutputCompression)? = nil, inboundContexts: [String] = [],
-                sla: SLACatalogue? = nil) {
+                sla: SLACatalogue? = nil, onlyDay: Int64? = nil, detailed: Bool = false) {
         self.parameters = parameters
         self.zone = zone
         self.threads = max(1, threads)
@@ -63,6 +67,8 @@ public struct ReportJobOptions: Sendable {
         self.convertedCalls = convertedCalls
         self.inboundContexts = inboundContexts
         self.sla = sla
+        self.onlyDay = onlyDay
+        self.detailed = detailed
     }
 }
 
@@ -100,7 +106,8 @@ public enum ReportJob {
             pool: pool, progress: progress, paths: files.map(\.path), converted: converted)
         let workers = WorkerSlots(count: options.threads, keepRejectedText: options.rejectsPath != nil,
                                   switchZone: options.switchZone) {
-            MetricsAccumulator(thresholds: options.parameters.thresholds, zone: options.zone)
+            MetricsAccumulator(thresholds: options.parameters.thresholds, zone: options.zone, onlyDay: options.onlyDay,
+                               detailed: options.detailed)
         }
         let assembly = SwitchAssembly(keepText: options.rejectsPath != nil,
                                       remembersCallIDs: InputFormat.mayReadQueueLogAndCDR(files))
