@@ -20,6 +20,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case notACDRTable(path: String)
     case customCDROrder(path: String)
     case notASwitchLog(path: String)
+    case noMatch(pattern: String)
+    case busy(path: String, waitedSeconds: Int)
 
     public var description: String {
         switch self {
@@ -52,6 +54,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         case .customCDROrder(let path):
             "\(path): line 1: a CDR without a header whose columns are not in cdr_csv's order (a cdr_custom "
                 + "mapping?): export it with a header naming the columns, and read it with --input-format cdr-table"
+        case .noMatch(let pattern): "\(pattern): no file matches this pattern"
+        case .busy(let path, let waited):
+            "\(path): another job holds this lock (waited \(waited) s); run again once it has finished"
         case .notASwitchLog(let path):
             "\(path): already a canonical log; convert reads switch logs (queue_log, CDR) only"
         case .lineTooLong(let path, let byteOffset, let limit):

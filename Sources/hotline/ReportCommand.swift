@@ -42,24 +42,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output format: table (for people), json (SPEC §4) or csv (one row per scope).")
     var format: OutputFormat = .table
 
-    @Option(name: .customLong("sl-threshold"), help: ArgumentHelp(
-        "Answered within this many seconds counts towards the service level.", valueName: "seconds"))
-    var serviceLevelThreshold: Int64 = 20
-
-    @Option(name: .customLong("short-abandon"), help: ArgumentHelp(
-        "Abandoned in less than this many seconds is a short abandon.", valueName: "seconds"))
-    var shortAbandon: Int64 = 5
-
-    @Option(name: .customLong("tz"), help: ArgumentHelp(
-        "IANA time zone of the hotline: days are local days in it.", valueName: "zone"))
-    var timeZone = "UTC"
+    @OptionGroup var metrics: MetricOptions
 
     @Option(help: ArgumentHelp("Write every rejected line, with file, line and reason, to this TSV file.",
                                valueName: "file"))
     var rejects: String?
-
-    @Option(help: ArgumentHelp("Parsing threads, 1 to 256 (default: all cores).", valueName: "n"))
-    var threads: Int?
 
     @Flag(help: "Fail (exit status 1, no report) when any row is rejected.")
     var strict = false
@@ -89,51 +76,29 @@ struct ReportCommand: ParsableCommand {
         guard !(callFiles.isEmpty && contactFiles.isEmpty && files.isEmpty) else {
             throw ValidationError("no input: give --calls FILE, --contacts FILE or files")
         }
-        guard serviceLevelThreshold >= 0 else { throw ValidationError("--sl-threshold must be ≥ 0") }
-        guard shortAbandon >= 0 else { throw ValidationError("--short-abandon must be ≥ 0") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
         if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
         if slaOut != nil && catalogue == nil { throw ValidationError("--sla-out needs --sla CATALOGUE") }
         if let rejects, let input = (callFiles + contactFiles + files).first(where: { sameFile($0, rejects) }) {
             throw ValidationError("--rejects \(rejects) is the input \(input): it would be overwritten")
         }
-        _ = try zone()
-        _ = try switchLogs.zone(default: timeZone)
+        _ = try switchLogs.zone(default: metrics.timeZone)
     }
 
     func run() throws {
-        let sla: SLACatalogue?
-        do {
-            sla = try catalogue.map(SLACatalogueLoader.load(path:))
-        } catch {
-            throw CommandFailure(message: "\(error)", status: 2)
-        }
+        let sla = try MetricOptions.loadCatalogue(catalogue)
         let inputs = callFiles.map { InputFileSpec(path: $0, format: .calls) }
             + contactFiles.map { InputFileSpec(path: $0, format: .contacts) }
             + files.map { InputFileSpec(path: $0, format: switchLogs.inputFormat?.name) }
         let options = ReportJobOptions(
-            parameters: ReportParameters(
-                thresholds: CallThresholds(serviceLevelSeconds: serviceLevelThreshold, shortAbandonSeconds: shortAbandon),
-                timeZone: timeZone),
-            zone: try zone(),
-            threads: threads ?? ReportJobOptions.onlineCores,
+            parameters: metrics.parameters,
+            zone: try metrics.zone(),
+            threads: metrics.workerThreads,
             rejectsPath: rejects,
-            switchZone: try switchLogs.zone(default: timeZone), inboundContexts: switchLogs.inboundContexts,
+            switchZone: try switchLogs.zone(default: metrics.timeZone), inboundContexts: switchLogs.inboundContexts,
             sla: sla, detailed: detailed)
 
-        let progress = PipelineProgress()
         let started = ContinuousClock.now
-        let display = quiet || !standardError.isTerminal ? nil : ProgressLine(progress: progress)
-        let result: ReportResult
-        do {
-            result = try ReportJob.run(files: inputs, options: options, progress: progress)
-            display?.stop()
-        } catch {
-            display?.stop()
-            throw CommandFailure(message: "\(error)", status: 1)
-        }
-
-        if !quiet { RejectSummary.write(result, rejectsPath: rejects) }
+        let result = try runReportJob(inputs, options: options, quiet: quiet)
         if strict && result.rejectedRows > 0 {
             throw CommandFailure(message: "\(result.rejectedRows) rows rejected and --strict is set; no report", status: 1)
         }
@@ -143,11 +108,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: try writeStandardOutput(CSVReportWriter.render(result.report))
         }
         if let slaOut, let evaluation = result.report.sla {
-            do {
-                try Data(SLACSVWriter.render(evaluation).utf8).write(to: URL(fileURLWithPath: slaOut), options: .atomic)
-            } catch {
-                throw CommandFailure(message: "\(slaOut): cannot write the SLA evaluation: \(error.localizedDescription)", status: 1)
-            }
+            try writeAtomically(SLACSVWriter.render(evaluation), to: slaOut, what: "the SLA evaluation")
         }
         // Asked for explicitly, so --quiet, which silences what nobody asked for, leaves it on.
         if stats {
@@ -164,13 +125,5 @@ struct ReportCommand: ParsableCommand {
         var firstStatus = stat(), secondStatus = stat()
         guard stat(first, &firstStatus) == 0, stat(second, &secondStatus) == 0 else { return false }
         return firstStatus.st_dev == secondStatus.st_dev && firstStatus.st_ino == secondStatus.st_ino
-    }
-
-    private func zone() throws -> ZoneOffsets {
-        do {
-            return try ZoneOffsets(timeZoneIdentifier: timeZone)
-        } catch {
-            throw ValidationError("--tz: \(error) (use an IANA name such as Europe/Paris)")
-        }
     }
 }

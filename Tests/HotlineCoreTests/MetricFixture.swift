@@ -20,6 +20,7 @@ enum MetricFixture {
         var startedAt: String
         var level: UInt8
         var result: ContactResult
+        var customer = ""
     }
 
     static let calls: [Call] = [
@@ -72,15 +73,18 @@ enum MetricFixture {
     }
 
     static func add(_ contact: Contact, position: Int, to accumulator: MetricsAccumulator) {
-        var id = contact.id, caseID = contact.caseID, queue = contact.queue
+        var id = contact.id, caseID = contact.caseID, queue = contact.queue, customer = contact.customer
         id.withUTF8 { idBytes in
             caseID.withUTF8 { caseBytes in
                 queue.withUTF8 { queueBytes in
-                    accumulator.add(ContactRecord(
-                        contactID: UnsafeRawBufferPointer(idBytes), caseID: UnsafeRawBufferPointer(caseBytes),
-                        queue: UnsafeRawBufferPointer(queueBytes), channel: contact.channel,
-                        startedAt: epoch(contact.startedAt), level: contact.level, result: contact.result,
-                        inputPosition: InputPosition(fileIndex: 1, byteOffset: Int64(position))))
+                    customer.withUTF8 { customerBytes in
+                        accumulator.add(ContactRecord(
+                            contactID: UnsafeRawBufferPointer(idBytes), caseID: UnsafeRawBufferPointer(caseBytes),
+                            queue: UnsafeRawBufferPointer(queueBytes), channel: contact.channel,
+                            startedAt: epoch(contact.startedAt), level: contact.level, result: contact.result,
+                            inputPosition: InputPosition(fileIndex: 1, byteOffset: Int64(position)),
+                            customer: UnsafeRawBufferPointer(customerBytes)))
+                    }
                 }
             }
         }

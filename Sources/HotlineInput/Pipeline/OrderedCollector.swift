@@ -1,3 +1,4 @@
+import HotlineCore
 import Synchronization
 
 /// Receives each chunk's outcome from whichever worker parsed it and
@@ -22,6 +23,8 @@ final class OrderedCollector: Sendable {
         var currentFile = -1
         var nextLine: Int64 = 0
         var rejects: RejectLog
+        /// Rows and rejected lines (notes included) of each file, by file index.
+        var counts: [RowCounts]
     }
 
     private let state: Mutex<State>
@@ -34,7 +37,7 @@ final class OrderedCollector: Sendable {
 
     init(rejects: sending RejectLog, pool: BufferPool, progress: PipelineProgress, paths: [String],
          converted: ConvertedCallsFile?) {
-        state = Mutex(State(rejects: rejects))
+        state = Mutex(State(rejects: rejects, counts: Array(repeating: RowCounts(), count: paths.count)))
         self.pool = pool
         self.progress = progress
         self.paths = paths
@@ -56,16 +59,16 @@ final class OrderedCollector: Sendable {
     /// Records what was settled once the input was over (calls left open).
     func recordFinalNotes(_ notes: [SwitchNote], convertedRows: [UInt8]) {
         state.withLock { state in
-            record(notes, into: &state.rejects)
+            record(notes, into: &state)
             converted?.write(convertedRows)
         }
     }
 
     /// The reject log once every chunk was delivered.
-    func finish() -> (notices: [RejectNotice], rejected: [LogKind: Int64], log: RejectLog) {
+    func finish() -> (notices: [RejectNotice], rejected: [LogKind: Int64], log: RejectLog, countsByFile: [RowCounts]) {
         state.withLock { state in
             precondition(state.pending.isEmpty, "chunks still waiting for an earlier one")
-            return (state.rejects.notices, state.rejects.rejected, state.rejects)
+            return (state.rejects.notices, state.rejects.rejected, state.rejects, state.counts)
         }
     }
 
@@ -74,18 +77,21 @@ final class OrderedCollector: Sendable {
             state.currentFile = delivery.file.index
             state.nextLine = delivery.file.firstDataLine
         }
+        state.counts[delivery.file.index].rows += delivery.outcome.rows
+        state.counts[delivery.file.index].rejected += Int64(delivery.outcome.rejected.count)
         for rejected in delivery.outcome.rejected {
             state.rejects.record(rejected, path: delivery.file.path, line: state.nextLine + Int64(rejected.lineInChunk),
                                  kind: delivery.file.format.logKind)
         }
-        record(delivery.notes, into: &state.rejects)
+        record(delivery.notes, into: &state)
         converted?.write(delivery.convertedRows)
         state.nextLine += Int64(delivery.outcome.lines)
     }
 
-    private func record(_ notes: [SwitchNote], into rejects: inout RejectLog) {
+    private func record(_ notes: [SwitchNote], into state: inout State) {
         for note in notes {
-            rejects.record(RejectedLine(lineInChunk: 0, reason: note.reason, text: note.text),
+            state.counts[note.fileIndex].rejected += 1
+            state.rejects.record(RejectedLine(lineInChunk: 0, reason: note.reason, text: note.text),
                            path: paths[note.fileIndex], line: note.line, kind: nil)
         }
     }

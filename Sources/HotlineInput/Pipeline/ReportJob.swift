@@ -72,6 +72,17 @@ public struct ReportJobOptions: Sendable {
     }
 }
 
+/// One input file as read: what a nightly job's manifest records of it.
+public struct FileSummary: Sendable, Equatable {
+    public var path: String
+    /// ``InputFormat/kindName``.
+    public var format: String
+    public var bytesRead: Int64
+    public var bytesDecoded: Int64
+    /// Data rows parsed (of every day), and lines rejected or noted as incomplete.
+    public var counts: RowCounts
+}
+
 /// A finished report and the rejected lines to tell the user about.
 public struct ReportResult: Sendable {
     public var report: Report
@@ -79,6 +90,8 @@ public struct ReportResult: Sendable {
     public var rejectNotices: [RejectNotice]
     /// Where the time went, for `--stats`.
     public var stages: StageTimes
+    /// Each input file as it was read, in the order given.
+    public var files: [FileSummary]
 
     public var rejectedRows: Int64 { report.input.calls.rejected + report.input.contacts.rejected }
 }
@@ -153,12 +166,15 @@ public enum ReportJob {
         var reader = ChunkReader(pool: pool, queue: queue, options: options, progress: progress)
         var input = InputSummary(files: files.count)
         var formats: [InputFormat] = []
+        var summaries: [FileSummary] = []
         do {
             for (index, file) in files.enumerated() {
                 let sizes = try reader.read(file, index: index)
                 input.bytesRead += sizes.read
                 input.bytesDecoded += sizes.decoded
                 if let format = sizes.format { formats.append(format) }
+                summaries.append(FileSummary(path: file.path, format: sizes.format?.kindName ?? file.format?.rawValue ?? "empty",
+                                             bytesRead: sizes.read, bytesDecoded: sizes.decoded, counts: RowCounts()))
             }
         } catch {
             queue.close(workers: options.threads)
@@ -206,7 +222,8 @@ public enum ReportJob {
         let reporting = MonotonicInstant.now
         let report = total.report(parameters: options.parameters, input: input, sla: options.sla)
         stages.report = reporting.elapsed
-        return ReportResult(report: report, rejectNotices: collected.notices, stages: stages)
+        for index in summaries.indices { summaries[index].counts = collected.countsByFile[index] }
+        return ReportResult(report: report, rejectNotices: collected.notices, stages: stages, files: summaries)
     }
 }
 

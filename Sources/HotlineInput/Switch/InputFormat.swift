@@ -28,6 +28,15 @@ public enum InputFormat: Sendable, Equatable {
         return .calls
     }
 
+    /// `calls`, `contacts`, `queue-log` or `cdr`: what a file was read as, for people and manifests.
+    public var kindName: String {
+        switch self {
+        case .canonical(let layout): layout.kind.rawValue
+        case .queueLog: InputFormatName.queueLog.rawValue
+        case .cdr: InputFormatName.cdr.rawValue
+        }
+    }
+
     /// Whether the file is a switch log whose rows are derived (not canonical).
     public var isSwitchLog: Bool {
         if case .canonical = self { return false }

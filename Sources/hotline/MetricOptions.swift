@@ -1,0 +1,55 @@
+import ArgumentParser
+import HotlineCore
+import HotlineInput
+import HotlineSLA
+
+/// How the metrics are defined and where days begin, shared by `report` and `nightly`.
+struct MetricOptions: ParsableArguments {
+    @Option(name: .customLong("sl-threshold"), help: ArgumentHelp(
+        "Answered within this many seconds counts towards the service level.", valueName: "seconds"))
+    var serviceLevelThreshold: Int64 = 20
+
+    @Option(name: .customLong("short-abandon"), help: ArgumentHelp(
+        "Abandoned in less than this many seconds is a short abandon.", valueName: "seconds"))
+    var shortAbandon: Int64 = 5
+
+    @Option(name: .customLong("tz"), help: ArgumentHelp(
+        "IANA time zone of the hotline: days and hours are local there, daylight-saving changes included.",
+        valueName: "zone"))
+    var timeZone = "UTC"
+
+    @Option(help: ArgumentHelp("Parsing threads, 1 to 256 (default: all cores).", valueName: "n"))
+    var threads: Int?
+
+    func validate() throws {
+        guard serviceLevelThreshold >= 0 else { throw ValidationError("--sl-threshold must be ≥ 0") }
+        guard shortAbandon >= 0 else { throw ValidationError("--short-abandon must be ≥ 0") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+        _ = try zone()
+    }
+
+    var parameters: ReportParameters {
+        ReportParameters(
+            thresholds: CallThresholds(serviceLevelSeconds: serviceLevelThreshold, shortAbandonSeconds: shortAbandon),
+            timeZone: timeZone)
+    }
+
+    var workerThreads: Int { threads ?? ReportJobOptions.onlineCores }
+
+    func zone() throws -> ZoneOffsets {
+        do {
+            return try ZoneOffsets(timeZoneIdentifier: timeZone)
+        } catch {
+            throw ValidationError("--tz: \(error) (use an IANA name such as Europe/Paris)")
+        }
+    }
+
+    /// The `--sla` catalogue, validated before any log is read: an invalid one is a usage error (exit 2).
+    static func loadCatalogue(_ path: String?) throws -> SLACatalogue? {
+        do {
+            return try path.map(SLACatalogueLoader.load(path:))
+        } catch {
+            throw CommandFailure(message: "\(error)", status: 2)
+        }
+    }
+}
