@@ -76,7 +76,7 @@ public struct GeneratorConfiguration: Sendable {
     public func validate() throws(GeneratorConfigurationError) {
         guard calls >= 0 else { throw .negativeCalls(calls) }
         guard days >= 1 else { throw .nonPositiveDays(days) }
-        guard let first = CivilCalendar.parseDay(startDay) else { throw .invalidStartDay(startDay) }
+        guard let first = CivilDate.days(fromISODate: startDay).map(Int.init) else { throw .invalidStartDay(startDay) }
         // The last contacts may start a little after the window, on the
         // site's clock: keep a spare day so every year has four digits.
         let lastDay = Int(CivilDate.days(year: 9999, month: 12, day: 31))
@@ -87,7 +87,7 @@ public struct GeneratorConfiguration: Sendable {
 
     /// Day number (days since 1970-01-01) of `startDay`; valid after `validate()`.
     var firstDayNumber: Int {
-        CivilCalendar.parseDay(startDay) ?? 0
+        CivilDate.days(fromISODate: startDay).map(Int.init) ?? 0
     }
 }
 

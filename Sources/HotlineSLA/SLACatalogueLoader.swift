@@ -226,13 +226,10 @@ private struct CatalogueReader {
     /// A `YYYY-MM-DD` calendar date, as a day number.
     private func date(_ node: Node) throws(SLACatalogueError) -> Int64 {
         let text = try nonEmptyString(node, "a degraded day")
-        let fields = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
-              fields.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
-              year >= 1, (1...12).contains(month), (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
-        else { throw error(node, "degraded day \"\(text)\" is not a YYYY-MM-DD date") }
-        return CivilDate.days(year: year, month: month, day: day)
+        guard let day = CivilDate.days(fromISODate: text) else {
+            throw error(node, "degraded day \"\(text)\" is not a YYYY-MM-DD date")
+        }
+        return day
     }
 
     private func line(_ node: Node) -> Int? { node.mark?.line }

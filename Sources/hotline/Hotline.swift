@@ -15,11 +15,11 @@ struct Hotline: ParsableCommand {
             handle time and escalation — overall, by queue and by day.
             """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, ConvertCommand.self, GenerateCommand.self])
+        subcommands: [ReportCommand.self, ConvertCommand.self, GenerateCommand.self, HistoryCommand.self])
 
     /// A bare `hotline` is a usage error: a script that forgot the subcommand must not see success.
     func run() throws {
-        throw ValidationError("a subcommand is required: report or generate")
+        throw ValidationError("a subcommand is required: report, convert, generate or history")
     }
 
     static func main() {

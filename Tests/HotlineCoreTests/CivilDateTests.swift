@@ -59,6 +59,17 @@ struct CivilDateTests {
         #expect(CivilDate.isoDate(fromDays: days) == text)
     }
 
+    @Test("days(fromISODate:) reads exactly YYYY-MM-DD of a real date")
+    func parsesStrictISODates() {
+        #expect(CivilDate.days(fromISODate: "1970-01-01") == 0)
+        #expect(CivilDate.days(fromISODate: "2024-02-29") == CivilDate.days(year: 2024, month: 2, day: 29))
+        #expect(CivilDate.days(fromISODate: "9999-12-31") == CivilDate.days(year: 9999, month: 12, day: 31))
+        for text in ["2026-02-29", "2026-13-01", "2026-00-10", "2026-11-00", "0000-01-01", "2026-1-01", "20261120",
+                     "2026-11-20T00:00", "2026/11/20", "+026-11-20", "２０２６-11-20", ""] {
+            #expect(CivilDate.days(fromISODate: text) == nil, "\(text)")
+        }
+    }
+
     @Test("daysInMonth follows the Gregorian leap rule")
     func daysInMonth() {
         let common = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -8,7 +8,7 @@
 public enum CSVReportWriter {
     /// The header line and one line per scope: `overall`, the queues, the days, then the hours.
     public static func render(_ report: Report) -> String {
-        var text = line(["scope", "key"] + Metric.allCases.map(\.key))
+        var text = CSVField.line(["scope", "key"] + Metric.allCases.map(\.key))
         text += row(scope: "overall", key: "", report.overall)
         for queue in report.byQueue {
             text += row(scope: "queue", key: queue.name, queue.metrics)
@@ -23,10 +23,6 @@ public enum CSVReportWriter {
     }
 
     private static func row(scope: String, key: String, _ metrics: ScopeMetrics) -> String {
-        line([scope, key] + Metric.allCases.map { metrics[$0].machineText ?? "" })
-    }
-
-    private static func line(_ fields: [String]) -> String {
-        fields.map(CSVField.escaped).joined(separator: ",") + "\n"
+        CSVField.line([scope, key] + Metric.allCases.map { metrics[$0].machineText ?? "" })
     }
 }

@@ -1,5 +1,5 @@
 /// Names from the input (queue names, the time zone) made safe for a terminal.
-enum DisplayName {
+package enum DisplayName {
     /// Shown in place of a control character.
     static let replacement: Unicode.Scalar = "\u{FFFD}"
 
@@ -7,7 +7,7 @@ enum DisplayName {
     /// replaced by `�`, so that data can neither break the table's alignment
     /// nor send escape sequences to the terminal; then, when `maxWidth` is
     /// given and exceeded, cut to that many characters, the last one being `…`.
-    static func sanitized(_ name: String, maxWidth: Int? = nil) -> String {
+    package static func sanitized(_ name: String, maxWidth: Int? = nil) -> String {
         var safe = ""
         for scalar in name.unicodeScalars {
             safe.unicodeScalars.append(scalar.properties.generalCategory == .control ? replacement : scalar)

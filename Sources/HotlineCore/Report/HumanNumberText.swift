@@ -13,7 +13,7 @@ public enum HumanNumberText {
     }
 
     /// `value` formatted for its metric's `unit`.
-    static func metric(_ value: MetricValue, unit: MetricUnit) -> String {
+    package static func metric(_ value: MetricValue, unit: MetricUnit) -> String {
         switch value.normalized {
         case .null:
             noValue

@@ -1,7 +1,8 @@
 /// A JSON document as the report writer builds it: objects keep their members
 /// in insertion order, because the report's key order is part of its contract
-/// (SPEC §4) and dictionaries would scramble it.
-indirect enum JSONValue {
+/// (SPEC §4) and dictionaries would scramble it. Package-wide, so that every
+/// JSON output of the tool (the history trend too) is spelled the same way.
+package indirect enum JSONValue {
     /// A number, already spelled as JSON (see `MetricValue.machineText`).
     case number(String)
     case string(String)
@@ -14,17 +15,17 @@ indirect enum JSONValue {
     case list([JSONValue])
     case boolean(Bool)
 
-    static func integer(_ value: some BinaryInteger) -> JSONValue {
+    package static func integer(_ value: some BinaryInteger) -> JSONValue {
         .number(String(value))
     }
 
-    static func metric(_ value: MetricValue) -> JSONValue {
+    package static func metric(_ value: MetricValue) -> JSONValue {
         value.machineText.map(JSONValue.number) ?? .null
     }
 
     /// The document with two-space indentation, one member per line, and
     /// empty objects as `{}`; the same value always gives the same text.
-    func rendered() -> String {
+    package func rendered() -> String {
         var text = ""
         write(into: &text, depth: 0)
         return text

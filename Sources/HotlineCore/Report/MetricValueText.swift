@@ -4,7 +4,7 @@ extension MetricValue {
     /// The producer never emits NaN or ±∞ (SPEC §3 makes such values `null`),
     /// but JSON has no spelling for them and a table cell "nan" would read as
     /// data; normalising here keeps every output valid whatever the producer does.
-    var normalized: MetricValue {
+    package var normalized: MetricValue {
         if case .real(let value) = self, !value.isFinite { return .null }
         return self
     }
@@ -13,7 +13,7 @@ extension MetricValue {
     /// digits, reals as the shortest decimal that reads back to the same
     /// `Double` (`0.4`, `13.0`, `1e-05`), so that no precision is lost and the
     /// two machine formats always agree.
-    var machineText: String? {
+    package var machineText: String? {
         switch normalized {
         case .integer(let value): String(value)
         case .real(let value): value.description

@@ -10,12 +10,12 @@ public enum SLACSVWriter {
                          "partial", "degraded", "target", "measured", "status", "margin", "penalty"]
 
     public static func render(_ evaluation: SLAEvaluation) -> String {
-        var text = line(header)
+        var text = CSVField.line(header)
         for service in evaluation.services {
             for result in service.commitments {
                 let commitment = result.commitment
                 for period in result.periods {
-                    text += line([
+                    text += CSVField.line([
                         service.service.name, commitment.metric.key, commitment.comparison.rawValue,
                         result.thresholdSeconds.map { String($0) } ?? "", commitment.level.map { String($0) } ?? "",
                         commitment.period.rawValue, period.label, String(period.partial), String(period.degraded),
@@ -27,9 +27,5 @@ public enum SLACSVWriter {
             }
         }
         return text
-    }
-
-    private static func line(_ fields: [String]) -> String {
-        fields.map(CSVField.escaped).joined(separator: ",") + "\n"
     }
 }

@@ -1,26 +1,26 @@
 /// Lays out rows of text cells in aligned columns, the way `kubectl get` and
 /// `psql` do: every column as wide as its widest cell (counted in characters),
 /// two spaces between columns, no trailing spaces.
-struct TextTable {
-    enum Alignment {
+package struct TextTable {
+    package enum Alignment {
         case left
         case right
     }
 
-    var alignments: [Alignment]
-    var rows: [[String]] = []
+    package var alignments: [Alignment]
+    package var rows: [[String]] = []
 
-    init(_ alignments: [Alignment]) {
+    package init(_ alignments: [Alignment]) {
         self.alignments = alignments
     }
 
-    mutating func append(_ cells: [String]) {
+    package mutating func append(_ cells: [String]) {
         precondition(cells.count == alignments.count, "a row must have one cell per column")
         rows.append(cells)
     }
 
     /// One line per row, in order, each starting with `indent`.
-    func lines(indent: String = "") -> [String] {
+    package func lines(indent: String = "") -> [String] {
         let widths = alignments.indices.map { column in
             rows.map { $0[column].count }.max() ?? 0
         }

@@ -61,6 +61,28 @@ public enum CivilDate {
             + "-" + padded(UInt(day), width: 2)
     }
 
+    /// The day number of a strict `YYYY-MM-DD` date (year 0001 to 9999), or
+    /// nil when the text is not exactly that shape or not a real date
+    /// (`2026-02-30`): the one parser of the day options and the day keys
+    /// that are read back, so that they all accept the same dates.
+    public static func days(fromISODate text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              year >= 1, (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month)
+        else { return nil }
+        return days(year: year, month: month, day: day)
+    }
+
     /// Number of days in `month` (1...12) of `year`, with the Gregorian leap rule
     /// (every 4th year, except centuries not divisible by 400).
     @inlinable
