@@ -15,7 +15,7 @@ struct Hotline: ParsableCommand {
             handle time and escalation — overall, by queue and by day.
             """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, ConvertCommand.self, GenerateCommand.self, HistoryCommand.self])
+        subcommands: [ReportCommand.self, NightlyCommand.self, ConvertCommand.self, GenerateCommand.self, HistoryCommand.self])
 
     /// A bare `hotline` is a usage error: a script that forgot the subcommand must not see success.
     func run() throws {

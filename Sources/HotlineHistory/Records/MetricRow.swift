@@ -20,6 +20,7 @@ public struct MetricRow: Equatable, Sendable {
     public static func rows(of report: Report) -> [MetricRow] {
         let breakdowns: [(scope: (String) -> HistoryScope, scopes: [NamedScope])] = [
             (HistoryScope.queue, report.byQueue),
+            (HistoryScope.hour, report.byHour ?? []),
         ]
         var rows = rows(.overall, report.overall)
         for breakdown in breakdowns {

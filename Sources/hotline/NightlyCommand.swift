@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import HotlineCore
+import HotlineHistory
+import HotlineInput
+
+/// `hotline nightly`: one day's report into the history database, and the
+/// day's report files — the job a scheduler runs every night.
+struct NightlyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nightly",
+        abstract: "Compute one day's report, check the SLA catalogue and store the day in a history database.",
+        discussion: """
+            Reads the files the --calls and --contacts patterns name (quote them: the job expands them \
+            itself, in path order) and keeps the rows whose local day in --tz is --date; rows of other \
+            days are counted as outside the day, so a rotated log that reaches over midnight can be \
+            given whole. The day's metrics (overall, by queue, by hour), its SLA outcomes and a manifest \
+            of the inputs (path, size, XXH64 checksum, rows, rejected lines) replace that day in the \
+            database in one transaction: running a day again never doubles it, and a job killed at any \
+            point leaves the previous state. With --out, report.json, report.html (charts, the last 30 \
+            days from the history), rejects.tsv and, with --sla, sla.csv are written there, each under a \
+            temporary name and then renamed. A second job on the same database waits for the first \
+            (--lock-timeout). See docs/history.md.
+
+            Exit status: 0 the day is stored; 1 a fatal input error, no input matched, or the database \
+            cannot be written (nothing is changed); 2 a usage error or an invalid catalogue; 3 with \
+            --fail-on-breach, a commitment was missed (the day is stored); 4 another job held the \
+            database longer than --lock-timeout.
+            """)
+
+    @Option(help: ArgumentHelp("The local day to report, YYYY-MM-DD (default: yesterday in --tz).", valueName: "day"))
+    var date: String?
+
+    @Option(name: .customLong("calls"), help: ArgumentHelp(
+        "A pattern naming call logs, e.g. 'logs/calls-*.csv.zst' (repeatable).", valueName: "glob"))
+    var callPatterns: [String] = []
+
+    @Option(name: .customLong("contacts"), help: ArgumentHelp(
+        "A pattern naming contact logs (repeatable).", valueName: "glob"))
+    var contactPatterns: [String] = []
+
+    @Option(help: ArgumentHelp("The history database (SQLite), created if missing.", valueName: "file"))
+    var db: String
+
+    @Option(name: .customLong("sla"), help: ArgumentHelp(
+        "Check this service catalogue (YAML, docs/sla.md) and store its outcomes.", valueName: "file"))
+    var catalogue: String?
+
+    @Option(help: ArgumentHelp(
+        "Write report.json, report.html, rejects.tsv (and sla.csv) into this directory, created if missing.",
+        valueName: "dir"))
+    var out: String?
+
+    @OptionGroup var metrics: MetricOptions
+
+    @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
+        "Seconds to wait for another job on the same database before giving up (exit status 4).",
+        valueName: "seconds"))
+    var lockTimeout = 600
+
+    @Flag(name: .customLong("fail-on-breach"), help: "With --sla: exit status 3 when any commitment is missed.")
+    var failOnBreach = false
+
+    @Flag(name: .shortAndLong, help: "No progress line, no reject summary and no summary line.")
+    var quiet = false
+
+    func validate() throws {
+        guard !(callPatterns.isEmpty && contactPatterns.isEmpty) else {
+            throw ValidationError("no input: give --calls GLOB and/or --contacts GLOB")
+        }
+        if let date, CivilDate.days(fromISODate: date) == nil {
+            throw ValidationError("--date \(date): expected a day as YYYY-MM-DD")
+        }
+        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be ≥ 0") }
+        if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
+    }
+
+    func run() throws {
+        let sla = try MetricOptions.loadCatalogue(catalogue)
+        let zone = try metrics.zone()
+        let day = date.flatMap(CivilDate.days(fromISODate:)) ?? Self.yesterday(in: zone)
+        let dayText = CivilDate.isoDate(fromDays: day)
+        let inputs = try expand(callPatterns, as: .calls) + expand(contactPatterns, as: .contacts)
+
+        let lock: JobLock
+        do {
+            lock = try JobLock(path: db + ".lock", timeoutSeconds: lockTimeout)
+        } catch {
+            throw CommandFailure(message: "\(error)", status: error.isBusy ? 4 : 1)
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        if let out { try makeDirectory(out) }
+        let options = ReportJobOptions(
+            parameters: metrics.parameters, zone: zone, threads: metrics.workerThreads,
+            rejectsPath: out.map { "\($0)/rejects.tsv" }, sla: sla, onlyDay: day, detailed: true)
+        let result = try runReportJob(inputs, options: options, quiet: quiet)
+        let manifest = try result.files.map { file in
+            InputManifestEntry(path: file.path, format: file.format, bytesRead: file.bytesRead,
+                               bytesDecoded: file.bytesDecoded, checksum: try checksum(of: file.path),
+                               rows: file.counts.rows, rejected: file.counts.rejected)
+        }
+
+        let history: [NamedScope]
+        do {
+            let store = try HistoryStore(path: db)
+            try store.record(NightlyRecord(
+                day: dayText, report: result.report, inputs: manifest,
+                computedAt: ISO8601DateFormatter().string(from: Date()),
+                hotlineVersion: Hotline.configuration.version, catalogue: catalogue))
+            history = try store.series(lastDays: 30, endingOn: dayText, metrics: Metric.allCases).map { stored in
+                var metrics = ScopeMetrics()
+                for metric in Metric.allCases { metrics[metric] = stored[metric] }
+                return NamedScope(name: stored.day, metrics: metrics)
+            }
+        } catch {
+            throw CommandFailure(message: "\(error)", status: 1)
+        }
+
+        if let out {
+            try writeAtomically(JSONReportWriter.render(result.report), to: "\(out)/report.json", what: "the report")
+            try writeAtomically(HTMLReportWriter.render(result.report, history: history, title: "hotline · \(dayText)"),
+                                to: "\(out)/report.html", what: "the HTML report")
+            if let evaluation = result.report.sla {
+                try writeAtomically(SLACSVWriter.render(evaluation), to: "\(out)/sla.csv", what: "the SLA evaluation")
+            }
+        }
+        if !quiet { try writeStandardOutput(summary(of: result.report, day: dayText)) }
+        if failOnBreach, let missed = result.report.sla?.totals.missed, missed > 0 {
+            throw CommandFailure(message: "\(missed) commitment periods missed (--fail-on-breach)", status: 3)
+        }
+    }
+
+    private func expand(_ patterns: [String], as format: InputFormatName) throws -> [InputFileSpec] {
+        do {
+            return try patterns.flatMap(InputGlob.expand).map { InputFileSpec(path: $0, format: format) }
+        } catch {
+            throw CommandFailure(message: "\(error)", status: 1)
+        }
+    }
+
+    private func checksum(of path: String) throws -> String {
+        do {
+            return try XXHash64.hexDigest(ofFileAt: path)
+        } catch {
+            throw CommandFailure(message: "\(error)", status: 1)
+        }
+    }
+
+    private func makeDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure(message: "\(path): cannot create the output directory: \(error.localizedDescription)",
+                                 status: 1)
+        }
+    }
+
+    /// The local day before today in `zone`: what a job run after midnight reports.
+    private static func yesterday(in zone: ZoneOffsets) -> Int64 {
+        var clock = LocalClock(zone: zone)
+        return clock.day(of: Int64(Date().timeIntervalSince1970.rounded(.down))) - 1
+    }
+
+    /// One line for the scheduler's log: what was stored, and what was left out.
+    private func summary(of report: Report, day: String) -> String {
+        let input = report.input
+        var parts = [
+            "\(HumanNumberText.grouped(input.calls.rows)) calls",
+            "\(HumanNumberText.grouped(input.contacts.rows)) contacts",
+            "\(HumanNumberText.grouped(input.calls.rejected + input.contacts.rejected)) rejected",
+        ]
+        if let outside = input.day, outside.callsOutside + outside.contactsOutside > 0 {
+            parts.append("\(HumanNumberText.grouped(outside.callsOutside + outside.contactsOutside)) rows of other days left out")
+        }
+        if let totals = report.sla?.totals {
+            parts.append("SLA: \(totals.met) met, \(totals.missed) missed, \(totals.notMeasurable) not measurable")
+        }
+        var line = "\(day) stored in \(db): " + parts.joined(separator: ", ")
+        if let out { line += "; report in \(out)/report.html" }
+        if input.calls.rows + input.contacts.rows == 0 { line += " (no row of this day: check --date, --tz and the patterns)" }
+        return line + "\n"
+    }
+}
+
+
+extension InputError {
+    var isBusy: Bool {
+        if case .busy = self { return true }
+        return false
+    }
+}
