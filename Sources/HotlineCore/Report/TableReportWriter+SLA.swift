@@ -47,7 +47,7 @@ extension TableReportWriter {
     }
 
     /// `service_level (≤ 30 s) >= 80.0% per day at level 2`, degraded target in brackets.
-    private static func title(_ result: SLACommitmentResult) -> String {
+    static func title(_ result: SLACommitmentResult) -> String {
         let commitment = result.commitment
         let unit = commitment.metric.unit
         var text = commitment.metric.key
@@ -61,7 +61,7 @@ extension TableReportWriter {
         return text
     }
 
-    private static func summary(_ totals: SLATotals, currency: String) -> String {
+    static func summary(_ totals: SLATotals, currency: String) -> String {
         HumanNumberText.counted(totals.missed, "period missed", "periods missed")
             + " · " + HumanNumberText.grouped(totals.met) + " met"
             + " · " + HumanNumberText.grouped(totals.notMeasurable) + " not measurable"

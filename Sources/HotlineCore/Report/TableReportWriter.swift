@@ -72,7 +72,7 @@ public enum TableReportWriter {
         return parts.joined(separator: " · ")
     }
 
-    private static func rowCounts(_ counts: RowCounts) -> String {
+    static func rowCounts(_ counts: RowCounts) -> String {
         HumanNumberText.counted(counts.rows, "row", "rows")
             + " · " + HumanNumberText.grouped(counts.rejected) + " rejected"
     }
