@@ -39,7 +39,8 @@ struct NightlyCommand: ParsableCommand {
         "A pattern naming contact logs (repeatable).", valueName: "glob"))
     var contactPatterns: [String] = []
 
-    @Option(help: ArgumentHelp("The history database (SQLite), created if missing.", valueName: "file"))
+    @Option(help: ArgumentHelp("The history database (SQLite), created if missing, with its directory.",
+                               valueName: "file"))
     var db: String
 
     @Option(name: .customLong("sla"), help: ArgumentHelp(
@@ -82,6 +83,7 @@ struct NightlyCommand: ParsableCommand {
         let dayText = CivilDate.isoDate(fromDays: day)
         let inputs = try expand(callPatterns, as: .calls) + expand(contactPatterns, as: .contacts)
 
+        try makeDirectory(URL(fileURLWithPath: db).deletingLastPathComponent().path)
         let lock: JobLock
         do {
             lock = try JobLock(path: db + ".lock", timeoutSeconds: lockTimeout)
@@ -151,8 +153,7 @@ struct NightlyCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure(message: "\(path): cannot create the output directory: \(error.localizedDescription)",
-                                 status: 1)
+            throw CommandFailure(message: "\(path): cannot create the directory: \(error.localizedDescription)", status: 1)
         }
     }
 
