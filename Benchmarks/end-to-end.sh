@@ -10,7 +10,7 @@
 # the ratios to `zstd -dc`. Needs GNU time (`apt-get install time`) and zstd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Benchmarks/alternate.sh
+source Benchmarks/common.sh
 
 calls=${1:-6800000}
 repetitions=${2:-5}
@@ -18,9 +18,7 @@ data=${HOTLINE_BENCH_DATA:-/tmp/hotline-bench-$calls}
 
 swift build -c release --product hotline >/dev/null
 hotline=.build/release/hotline
-if [ ! -f "$data/calls.csv.zst" ]; then
-    "$hotline" generate --calls "$calls" --seed 7 --zstd --out "$data"
-fi
+generate_once "$data" --calls "$calls" --seed 7 --zstd
 files=("$data/calls.csv.zst" "$data/contacts.csv.zst")
 threads=$(nproc)
 

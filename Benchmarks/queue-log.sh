@@ -15,7 +15,7 @@
 # ≥ 1 / 1.5 = 0.67). Needs GNU time (`apt-get install time`) and zstd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Benchmarks/alternate.sh
+source Benchmarks/common.sh
 
 calls=${1:-7400000}
 repetitions=${2:-5}
@@ -26,8 +26,8 @@ swift build -c release --product hotline >/dev/null
 hotline=.build/release/hotline
 canonical=$data/csv/calls.csv.zst
 queue_log=$data/queue-log/queue_log.zst
-[ -f "$canonical" ] || "$hotline" generate --calls "$calls" --seed 7 --zstd --out "$data/csv"
-[ -f "$queue_log" ] || "$hotline" generate --calls "$calls" --seed 7 --zstd --format queue-log --out "$data/queue-log"
+generate_once "$data/csv" --calls "$calls" --seed 7 --zstd
+generate_once "$data/queue-log" --calls "$calls" --seed 7 --zstd --format queue-log
 
 # Attempts and decoded bytes of each file, as the report counts them.
 inputs=$(mktemp -d)
