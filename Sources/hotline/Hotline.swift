@@ -3,7 +3,8 @@ import ArgumentParser
 /// The `hotline` command. Exit status contract for scripts: 0 success,
 /// 1 a fatal input error (or rejected rows under `--strict`), 2 a usage error
 /// (an invalid `--sla` catalogue included), 3 a missed commitment under
-/// `--fail-on-breach`.
+/// `--fail-on-breach`, 4 (`nightly`) another job held the history database
+/// too long.
 @main
 struct Hotline: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,14 +13,14 @@ struct Hotline: ParsableCommand {
         discussion: """
             Reads call logs and contact logs (canonical CSV, plain or zstd-compressed) and reports \
             reachability, calls per useful contact, abandonment, service level, speed of answer, \
-            handle time and escalation — overall, by queue and by day.
+            handle time and escalation — overall, by queue and by day. `nightly` stores one day's             report in a history database every night; `history` prints the trend.
             """,
         version: "0.1.0",
         subcommands: [ReportCommand.self, NightlyCommand.self, ConvertCommand.self, GenerateCommand.self, HistoryCommand.self])
 
     /// A bare `hotline` is a usage error: a script that forgot the subcommand must not see success.
     func run() throws {
-        throw ValidationError("a subcommand is required: report, convert, generate or history")
+        throw ValidationError("a subcommand is required: report, nightly, history, convert or generate")
     }
 
     static func main() {

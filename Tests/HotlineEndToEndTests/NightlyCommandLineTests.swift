@@ -65,6 +65,30 @@ import Testing
         #expect(!(try store.slaOutcomes(on: "2026-11-03")).isEmpty)
     }
 
+    /// `report --detailed` is the standard report plus `by_hour` and `distributions`, each adding up to it.
+    @Test func aDetailedReportAddsHoursAndDistributionsToTheSameReport() throws {
+        let files = ["--calls", Self.sample + "/calls.csv.zst", "--contacts", Self.sample + "/contacts.csv.zst"]
+        let detailed = try #require(
+            try Support.json(try Support.hotline(["report", "--detailed", "--format", "json"] + files).standardOutput)
+                as? [String: Any])
+        let standard = try Self.wholeWeek()
+        #expect(Set(detailed.keys) == Set(standard.keys).union(["by_hour", "distributions"]))
+        for key in standard.keys {
+            #expect(Support.differences(detailed[key] as Any, standard[key] as Any).isEmpty, "\(key)")
+        }
+        let overall = try #require((standard["overall"] as? [String: Any])?.compactMapValues { $0 as? Int })
+        let hours = try #require(detailed["by_hour"] as? [String: [String: Any]])
+        #expect(hours.count == 24)
+        for metric in ["attempts", "answered", "contacts", "cases"] {
+            #expect(hours.values.reduce(0) { $0 + ($1[metric] as? Int ?? 0) } == overall[metric], "\(metric)")
+        }
+        let distributions = try #require(detailed["distributions"] as? [String: [[String: Int]]])
+        #expect(distributions["answered_wait_s"]?.reduce(0) { $0 + $1["calls"]! } == overall["answered"])
+        #expect(distributions["escalation_paths"]?.reduce(0) { $0 + $1["cases"]! } == overall["cases"])
+        #expect(distributions["customer_effort"]?.filter { $0["attempts"]! > 0 }.reduce(0) { $0 + $1["customers"]! }
+                == overall["customers"])
+    }
+
     @Test func runningADayAgainReplacesItAndNeverDoublesIt() throws {
         let directory = try Support.scratchDirectory()
         let db = directory + "/history.sqlite"
