@@ -5,13 +5,15 @@
 /// of a contiguous `Array` — which, for the largest per-case table, was the
 /// peak of a report's memory. The block table is a raw pointer rather than an
 /// `Array`, so that reading an element costs no reference counting; an
-/// instance is owned by one thread at a time, like the accumulator that holds it.
+/// instance is owned by one thread at a time, like the accumulator that holds
+/// it, so its stored properties opt out of dynamic exclusivity checks: every
+/// read of an element reads them.
 final class BlockArray<Element: BitwiseCopyable> {
     private static var blockShift: Int { 14 }
     private static var blockSize: Int { 1 << blockShift }
 
-    private var blocks = PointerList<UnsafeMutablePointer<Element>>()
-    private(set) var count = 0
+    @exclusivity(unchecked) private var blocks = PointerList<UnsafeMutablePointer<Element>>()
+    @exclusivity(unchecked) private(set) var count = 0
 
     init() {}
 

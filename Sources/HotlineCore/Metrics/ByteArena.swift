@@ -16,7 +16,8 @@ import Darwin
 /// `appendReplaceable` can be overwritten later by any string that fits the
 /// room it was first given.
 /// Owned by one thread at a time; the block table is a raw list so that
-/// reading a string costs no reference counting.
+/// reading a string costs no reference counting, and the stored properties
+/// opt out of dynamic exclusivity checks, which every key comparison would pay.
 public final class ByteArena {
     /// Where a string is: block (18 bits), offset in the block (20 bits),
     /// length (26 bits: strings come from lines of at most 64 MiB).
@@ -36,9 +37,9 @@ public final class ByteArena {
 
     private static let blockSize = 1 << 20
 
-    private var blocks = PointerList<UnsafeMutableRawPointer>()
+    @exclusivity(unchecked) private var blocks = PointerList<UnsafeMutableRawPointer>()
     /// Bytes used in the last block; a block holding one oversized string counts as full.
-    private var used = 0
+    @exclusivity(unchecked) private var used = 0
 
     public init() {}
 

@@ -9,12 +9,13 @@
 ///
 /// Not thread-safe: each worker owns its tables, and merging maps one table's
 /// ids into another's. The slots live in raw memory so that a probe is a
-/// plain load, with no reference counting or exclusivity check per row.
+/// plain load, with no reference counting; the stored properties opt out of
+/// dynamic exclusivity checks, which a probe would otherwise pay per row.
 public final class ByteKeyTable {
     /// High 32 bits: hash fingerprint; low 32 bits: `id + 1` (0 = empty).
-    private var slots: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
     /// log2 of the slot count.
-    private var slotBits: Int
+    @exclusivity(unchecked) private var slotBits: Int
     private var slotCount: Int { 1 << slotBits }
     /// Where each id's key is stored.
     private let keys = BlockArray<ByteArena.Reference>()

@@ -32,7 +32,7 @@ public final class MetricsAccumulator {
     @exclusivity(unchecked) private var contactTallies: [ContactTally] = []
     private let customers = ByteKeyTable(expectedCount: 1 << 12)
     @exclusivity(unchecked) private var visits = VisitLog()
-    private var cases = CaseBook()
+    @exclusivity(unchecked) private var cases = CaseBook()
     /// Useful phone and callback contacts per customer id (detailed reports only).
     @exclusivity(unchecked) private var usefulVoiceByCustomer: [UInt32] = []
 

@@ -119,10 +119,11 @@ final class CSVLineTokenizer {
 /// unescaped (unescaped content is never longer than the line), so views
 /// handed out for one row stay valid while the row is being parsed. The row
 /// parser works on `ScratchSpace`, a plain view of this memory, so that
-/// reading a field involves no reference counting.
+/// reading a field involves no reference counting. A buffer belongs to one
+/// parser, so its stored properties opt out of dynamic exclusivity checks.
 final class UnescapeBuffer {
-    private var capacity: Int
-    private(set) var space: ScratchSpace
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private(set) var space: ScratchSpace
 
     init(capacity: Int = 256) {
         self.capacity = capacity
