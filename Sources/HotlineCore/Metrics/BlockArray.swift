@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A growable array stored in fixed-size blocks.
 ///
 /// Appending never moves an element: a table of millions of cases grows one
@@ -31,6 +33,13 @@ final class BlockArray<Element: BitwiseCopyable> {
     subscript(index: Int) -> Element {
         @inline(__always) get { address(index).pointee }
         @inline(__always) set { address(index).pointee = newValue }
+    }
+
+    /// Hints the cache line where element `index` starts, if it exists.
+    @inline(__always)
+    func prefetch(_ index: Int) {
+        guard index >= 0 && index < count else { return }
+        hotline_prefetch(blocks[index >> Self.blockShift] + (index & (Self.blockSize - 1)))
     }
 
     /// Mutates element `index` in place.

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CPrefetch
 
 /// Storage for many short byte strings, in blocks of 1 MiB.
 ///
@@ -96,6 +97,12 @@ public final class ByteArena {
         let start = (blocks.count - 1, used)
         used = count > Self.blockSize ? Self.blockSize : used + count
         return start
+    }
+
+    /// Hints the cache line where the stored string starts.
+    @inline(__always)
+    public func prefetch(_ reference: Reference) {
+        hotline_prefetch(pointer(reference))
     }
 
     /// Whether the stored string equals `other`.

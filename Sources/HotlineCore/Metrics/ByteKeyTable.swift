@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Interns byte-string keys (customer, case, queue ids) as dense `UInt32`
 /// numbers, exactly: keys are compared byte for byte, never by hash alone.
 ///
@@ -40,12 +42,59 @@ public final class ByteKeyTable {
         idInsertingIfNeeded(key).id
     }
 
+    /// The id of `key`, added if new; `hash` is `ByteHash.hash(key)`.
+    @inline(__always)
+    public func id(of key: UnsafeRawBufferPointer, hash: UInt64) -> UInt32 {
+        idInsertingIfNeeded(key, hash: hash).id
+    }
+
     /// The id of `key` and whether this call added it.
     @inline(__always)
     public func idInsertingIfNeeded(_ key: UnsafeRawBufferPointer) -> (id: UInt32, inserted: Bool) {
-        let fingerprint = ByteHash.hash(key) >> 32
+        idInsertingIfNeeded(key, hash: ByteHash.hash(key))
+    }
+
+    /// Hashes `key` and asks for the cache line of its first slot, without
+    /// waiting: a lookup of the same key soon after, with the returned hash,
+    /// then finds the slot in cache. Hinting the keys of several rows before
+    /// looking any up lets their cache misses overlap. A hint can go stale
+    /// (the table may grow before the lookup); only speed depends on it.
+    ///
+    /// A lookup that finds its key makes two more dependent accesses — where
+    /// the id's key is stored, then its bytes — and each misses as often as the
+    /// slot: `prefetchReference(hash:)` and `prefetchBytes(of:)` hint those,
+    /// one stage after the other, over the same rows.
+    @inline(__always)
+    public func prefetchSlot(of key: UnsafeRawBufferPointer) -> UInt64 {
+        let hash = ByteHash.hash(key)
+        hotline_prefetch(slots + slotIndex(fingerprint: hash >> 32))
+        return hash
+    }
+
+    /// Second stage: reads the first slot of `hash` (hinted before) and, if it
+    /// holds a key of the same fingerprint, hints where that key is stored.
+    /// Returns that key's id, the likely id of the row's key; `nil` if none.
+    @inline(__always)
+    public func prefetchReference(hash: UInt64) -> UInt32? {
+        let slot = slots[slotIndex(fingerprint: hash >> 32)]
+        guard slot != 0, slot >> 32 == hash >> 32 else { return nil }
+        let id = UInt32(truncatingIfNeeded: slot) &- 1
+        keys.prefetch(Int(id))
+        return id
+    }
+
+    /// Third stage: hints the bytes of key `id` (whose reference was hinted before).
+    @inline(__always)
+    public func prefetchBytes(of id: UInt32) {
+        arena.prefetch(keys[Int(id)])
+    }
+
+    /// The id of `key` and whether this call added it; `hash` is `ByteHash.hash(key)`.
+    @inline(__always)
+    public func idInsertingIfNeeded(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (id: UInt32, inserted: Bool) {
+        let fingerprint = hash >> 32
         let mask = slotCount - 1
-        var index = Int(truncatingIfNeeded: fingerprint >> (32 - UInt64(slotBits)))
+        var index = slotIndex(fingerprint: fingerprint)
         while true {
             let slot = slots[index]
             if slot == 0 { break }
@@ -56,6 +105,12 @@ public final class ByteKeyTable {
             index = (index + 1) & mask
         }
         return (insert(key, fingerprint: fingerprint, at: index), true)
+    }
+
+    /// The first slot to probe for a key: the top bits of its fingerprint.
+    @inline(__always)
+    private func slotIndex(fingerprint: UInt64) -> Int {
+        Int(truncatingIfNeeded: fingerprint >> (32 - UInt64(slotBits)))
     }
 
     private func insert(_ key: UnsafeRawBufferPointer, fingerprint: UInt64, at index: Int) -> UInt32 {

@@ -156,6 +156,9 @@ struct ScratchSpace {
     let capacity: Int
     let used: UnsafeMutablePointer<Int>
 
+    /// Whether a field of this row was unescaped here: views of it end at the next `startRow`.
+    var holdsUnescapedBytes: Bool { used.pointee > 0 }
+
     /// The field's content: a view into `line`, or into the scratch memory
     /// when it had to be unescaped.
     @inline(__always)
