@@ -48,7 +48,7 @@ import HotlineCore
         return bytes.withUnsafeMutableBytes { (try? Timestamp.parse(UnsafeRawBufferPointer($0)).get()) ?? 0 }
     }
 
-    @Test(arguments: [1, 15, 16, 17, 50])
+    @Test(arguments: [1, 12, 13, 50, 64, 65, 150])
     func batchedCallsCountAsCallsOneByOne(rows: Int) throws {
         let outcomes: [CallOutcome] = [.answered, .abandoned, .timeout, .answered, .busy]
         let lines = (0..<rows).map { row in
@@ -74,7 +74,7 @@ import HotlineCore
         #expect(Self.report(batched) == Self.report(oneByOne))
     }
 
-    @Test(arguments: [1, 16, 33, 50])
+    @Test(arguments: [1, 12, 13, 64, 65, 150])
     func batchedContactsCountAsContactsOneByOne(rows: Int) throws {
         let results: [(result: ContactResult, name: String)] =
             [(.escalated, "escalated"), (.resolved, "resolved"), (.progressed, "progressed"), (.noProgress, "no_progress")]

@@ -1,8 +1,9 @@
 import HotlineCore
 
-/// A chunk's parsed rows on their way to the accumulator, handed over a few
-/// at a time: `MetricsAccumulator.add` of a batch requests the table slots of
-/// all its rows before it counts any, so that their cache misses overlap.
+/// A chunk's parsed rows on their way to the accumulator, handed over many
+/// at a time: `MetricsAccumulator.add` of a batch requests the table entries
+/// of the rows ahead while it counts each row, so that cache misses overlap
+/// with other rows' work.
 ///
 /// A record borrows its bytes from the chunk, which outlives the batch, or
 /// from the parser's unescape buffer, which the next row overwrites: the
@@ -11,8 +12,8 @@ import HotlineCore
 /// parser; its raw storage is allocated once, so batching allocates nothing
 /// per row.
 final class RowBatcher {
-    /// Rows per hand-over: `MetricsAccumulator.prefetchBatch`.
-    let capacity = MetricsAccumulator.prefetchBatch
+    /// Rows per hand-over: `MetricsAccumulator.handOverRows`.
+    let capacity = MetricsAccumulator.handOverRows
     private let calls: UnsafeMutablePointer<CallRecord>
     private let contacts: UnsafeMutablePointer<ContactRecord>
     @exclusivity(unchecked) private var callCount = 0
