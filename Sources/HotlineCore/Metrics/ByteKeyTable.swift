@@ -71,17 +71,32 @@ public final class ByteKeyTable {
         return hash
     }
 
-    /// Second stage: reads the first slot of `hash` (hinted before) and, if it
-    /// holds a key of the same fingerprint, hints where that key is stored.
-    /// Returns that key's id, the likely id of the row's key; `nil` if none.
+    /// Second stage: probes the slots of `hash` from its first one (hinted
+    /// before) as a lookup would, but by fingerprint only and for at most
+    /// `hintProbes` slots, and hints where the first key of the same
+    /// fingerprint is stored. Returns that key's id, almost surely the id of
+    /// the row's key; `nil` if the probe meets an empty slot first.
     @inline(__always)
     public func prefetchReference(hash: UInt64) -> UInt32? {
-        let slot = slots[slotIndex(fingerprint: hash >> 32)]
-        guard slot != 0, slot >> 32 == hash >> 32 else { return nil }
-        let id = UInt32(truncatingIfNeeded: slot) &- 1
-        keys.prefetch(Int(id))
-        return id
+        let fingerprint = hash >> 32
+        let mask = slotCount - 1
+        var index = slotIndex(fingerprint: fingerprint)
+        for _ in 0..<Self.hintProbes {
+            let slot = slots[index]
+            if slot == 0 { return nil }
+            if slot >> 32 == fingerprint {
+                let id = UInt32(truncatingIfNeeded: slot) &- 1
+                keys.prefetch(Int(id))
+                return id
+            }
+            index = (index + 1) & mask
+        }
+        return nil
     }
+
+    /// Slots a hint probes: at most a cache line's worth, and one more line
+    /// only when the first slot lies near the end of its line.
+    private static let hintProbes = 8
 
     /// Third stage: hints the bytes of key `id` (whose reference was hinted before).
     @inline(__always)
