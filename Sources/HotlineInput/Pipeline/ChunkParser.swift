@@ -84,8 +84,9 @@ public final class ChunkParser {
             // retain and release each one per row.
             let tokenizer = self.tokenizer, unescape = self.unescape, batcher = self.batcher
             let rows = RowParser(layout: layout, fileIndex: file.index)
+            var dates = TimestampDateMemo()
             let outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, offset, _, _ in
-                rows.parse(line, at: startOffset + offset, tokenizer: tokenizer, unescape: unescape,
+                rows.parse(line, at: startOffset + offset, tokenizer: tokenizer, unescape: unescape, dates: &dates,
                            into: batcher, of: accumulator)
             }
             batcher.flush(into: accumulator)
@@ -200,8 +201,8 @@ private struct RowParser {
     /// returns why it is rejected. A row with unescaped fields is counted at
     /// once: its bytes live only until the next row.
     @inline(__always)
-    func parse(_ line: UnsafeRawBufferPointer, at offset: Int64, tokenizer: CSVLineTokenizer,
-               unescape: UnescapeBuffer, into batcher: RowBatcher, of accumulator: MetricsAccumulator) -> RejectReason? {
+    func parse(_ line: UnsafeRawBufferPointer, at offset: Int64, tokenizer: CSVLineTokenizer, unescape: UnescapeBuffer,
+               dates: inout TimestampDateMemo, into batcher: RowBatcher, of accumulator: MetricsAccumulator) -> RejectReason? {
         let found: Int
         switch tokenizer.tokenize(line) {
         case .success(let count): found = count
@@ -212,12 +213,12 @@ private struct RowParser {
         unescape.startRow(lineLength: line.count)
         let fields = FieldReader(line: line, spans: tokenizer.storage, scratch: unescape.space)
         if let calls {
-            switch calls.parse(fields) {
+            switch calls.parse(fields, dates: &dates) {
             case .success(let record): batcher.add(record, into: accumulator)
             case .failure(let reason): return reason
             }
         } else if let contacts {
-            switch contacts.parse(fields, position: InputPosition(fileIndex: fileIndex, byteOffset: offset)) {
+            switch contacts.parse(fields, position: InputPosition(fileIndex: fileIndex, byteOffset: offset), dates: &dates) {
             case .success(let record): batcher.add(record, into: accumulator)
             case .failure(let reason): return reason
             }
