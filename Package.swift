@@ -25,8 +25,10 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // One static inline C function, a cache prefetch hint (Swift has no spelling for it); no I/O, no library.
+        .target(name: "CPrefetch"),
         // Pure, I/O-free: records, time arithmetic, metric accumulators that merge, report rendering.
-        .target(name: "HotlineCore"),
+        .target(name: "HotlineCore", dependencies: ["CPrefetch"]),
         // Decompression, line-aligned chunking, CSV parsing and the parallel pipeline.
         .target(name: "HotlineInput", dependencies: ["HotlineCore", "CZstd"]),
         // Service catalogues: YAML read and validated with line numbers (Yams lives only here).

@@ -53,3 +53,39 @@ import Testing
         #expect(buckets.count > 2_400)
     }
 }
+
+@Suite struct ByteKeyTablePrefetchTests {
+    private func withBytes<Result>(_ key: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var key = key
+        return key.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+
+    @Test func stagedHintsLeadToTheIdTheLookupFinds() {
+        let table = ByteKeyTable(expectedCount: 4)
+        let keys = (0..<5_000).map { "case-\($0 * 31)" }
+        for key in keys { _ = withBytes(key) { table.id(of: $0) } }
+        var foundByHint = 0
+        for (index, key) in keys.enumerated() {
+            let hash = withBytes(key) { table.prefetchSlot(of: $0) }
+            #expect(hash == withBytes(key) { ByteHash.hash($0) })
+            // The hint reads only the first slot: a key pushed further by a collision has no candidate.
+            if let candidate = table.prefetchReference(hash: hash) {
+                table.prefetchBytes(of: candidate)
+                #expect(candidate == UInt32(index))
+                foundByHint += 1
+            }
+            #expect(withBytes(key) { table.id(of: $0, hash: hash) } == UInt32(index))
+        }
+        #expect(foundByHint > keys.count / 2)
+        #expect(table.count == keys.count)
+    }
+
+    @Test func hintsForAbsentKeysFindNothingAndChangeNothing() {
+        let table = ByteKeyTable()
+        _ = withBytes("present") { table.id(of: $0) }
+        let hash = withBytes("absent") { table.prefetchSlot(of: $0) }
+        #expect(table.prefetchReference(hash: hash) == nil)
+        #expect(table.count == 1)
+        #expect(withBytes("absent") { table.idInsertingIfNeeded($0, hash: hash) } == (1, true))
+    }
+}

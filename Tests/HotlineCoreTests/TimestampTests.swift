@@ -126,6 +126,31 @@ struct TimestampTests {
             }
         }
     }
+
+    @Test("with a date memo, every result and error is that of the plain parse")
+    func memoAgreesWithPlainParse() {
+        var random = SeededRandom(seed: 12_04)
+        let seeds = ["2026-11-20T08:15:03Z", "2026-11-20T23:59:59+01:00", "2024-02-29T00:00:00-23:59", "2026-11-21T00:00:00Z"]
+        let alphabet = Array("0123456789-+:TZ ".utf8) + [0, 0xFF]
+        var memo = TimestampDateMemo()
+        var remembered = 0
+        for _ in 0..<50_000 {
+            var bytes = Array(seeds.randomElement(using: &random)!.utf8)
+            // Mostly the time of day is mutated, so that the remembered date is reused.
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                let position = Int.random(in: 0..<10, using: &random) < 8 ? Int.random(in: 10..<bytes.count, using: &random)
+                    : Int.random(in: 0..<10, using: &random)
+                bytes[position] = alphabet.randomElement(using: &random)!
+            }
+            if Int.random(in: 0..<50, using: &random) == 0 { bytes.removeLast() }
+            let expected = parse(bytes: bytes)
+            let memoBefore = memo
+            let memoed = bytes.withUnsafeBytes { Timestamp.parse($0, memo: &memo) }
+            #expect(memoed == expected, "\(String(decoding: bytes, as: UTF8.self))")
+            if case .success = expected, memo == memoBefore { remembered += 1 }
+        }
+        #expect(remembered > 5_000)
+    }
 }
 
 /// An independent, deliberately naive parser: splits on the separators and

@@ -1,4 +1,5 @@
 import Testing
+import HotlineTestSupport
 @testable import HotlineInput
 
 @Suite struct CSVLineTokenizerTests {
@@ -119,5 +120,45 @@ import Testing
         #expect(!valid([0xE2, 0x82]))
         #expect(!valid([0x80]))
         #expect(!valid(Array("ag".utf8) + [0xE9, 0x28]))
+    }
+}
+
+/// The 16-bytes-at-a-time path for lines without quotes must agree with the
+/// bytewise tokenizer on every line: field count, spans, and falling back on
+/// any quote, wherever it lies in the last, overlapping block.
+@Suite struct CSVLineTokenizerBlockTests {
+    private struct Tokens: Equatable {
+        var count: Int
+        var spans: [Int]
+    }
+
+    private func tokens(_ line: [UInt8], bytewise: Bool) -> Result<Tokens, QuotingProblem> {
+        let tokenizer = CSVLineTokenizer(capacity: 8)
+        return line.withUnsafeBytes { view in
+            (bytewise ? tokenizer.tokenizeBytewise(view) : tokenizer.tokenize(view)).map { count in
+                Tokens(count: count, spans: (0..<min(count, tokenizer.capacity)).flatMap { field in
+                    let span = tokenizer.span(field)
+                    return [span.start, span.end, span.hasEscapedQuotes ? 1 : 0]
+                })
+            }
+        }
+    }
+
+    @Test func agreesWithTheBytewiseTokenizerOnRandomLines() {
+        var random = SeededRandom(seed: 16)
+        let alphabet = Array("ab,,\"".utf8)
+        for length in 0...70 {
+            for _ in 0..<60 {
+                let quoteFree = random.next() % 2 == 0
+                let line = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(quoteFree ? 4 : 5))] }
+                #expect(tokens(line, bytewise: false) == tokens(line, bytewise: true), "\(String(decoding: line, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test func aQuoteInTheLastBytesStillFallsBack() {
+        let line = Array("abcdefghijklmnopqrstuvwxyz,0123456,\"x\"".utf8)
+        #expect(tokens(line, bytewise: false) == tokens(line, bytewise: true))
+        #expect((try? tokens(line, bytewise: false).get().count) == 3)
     }
 }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A growable array stored in fixed-size blocks.
 ///
 /// Appending never moves an element: a table of millions of cases grows one
@@ -5,13 +7,15 @@
 /// of a contiguous `Array` — which, for the largest per-case table, was the
 /// peak of a report's memory. The block table is a raw pointer rather than an
 /// `Array`, so that reading an element costs no reference counting; an
-/// instance is owned by one thread at a time, like the accumulator that holds it.
+/// instance is owned by one thread at a time, like the accumulator that holds
+/// it, so its stored properties opt out of dynamic exclusivity checks: every
+/// read of an element reads them.
 final class BlockArray<Element: BitwiseCopyable> {
     private static var blockShift: Int { 14 }
     private static var blockSize: Int { 1 << blockShift }
 
-    private var blocks = PointerList<UnsafeMutablePointer<Element>>()
-    private(set) var count = 0
+    @exclusivity(unchecked) private var blocks = PointerList<UnsafeMutablePointer<Element>>()
+    @exclusivity(unchecked) private(set) var count = 0
 
     init() {}
 
@@ -29,6 +33,13 @@ final class BlockArray<Element: BitwiseCopyable> {
     subscript(index: Int) -> Element {
         @inline(__always) get { address(index).pointee }
         @inline(__always) set { address(index).pointee = newValue }
+    }
+
+    /// Hints the cache line where element `index` starts, if it exists.
+    @inline(__always)
+    func prefetch(_ index: Int) {
+        guard index >= 0 && index < count else { return }
+        hotline_prefetch(blocks[index >> Self.blockShift] + (index & (Self.blockSize - 1)))
     }
 
     /// Mutates element `index` in place.

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CPrefetch
 
 /// Storage for many short byte strings, in blocks of 1 MiB.
 ///
@@ -16,7 +17,8 @@ import Darwin
 /// `appendReplaceable` can be overwritten later by any string that fits the
 /// room it was first given.
 /// Owned by one thread at a time; the block table is a raw list so that
-/// reading a string costs no reference counting.
+/// reading a string costs no reference counting, and the stored properties
+/// opt out of dynamic exclusivity checks, which every key comparison would pay.
 public final class ByteArena {
     /// Where a string is: block (18 bits), offset in the block (20 bits),
     /// length (26 bits: strings come from lines of at most 64 MiB).
@@ -36,9 +38,9 @@ public final class ByteArena {
 
     private static let blockSize = 1 << 20
 
-    private var blocks = PointerList<UnsafeMutableRawPointer>()
+    @exclusivity(unchecked) private var blocks = PointerList<UnsafeMutableRawPointer>()
     /// Bytes used in the last block; a block holding one oversized string counts as full.
-    private var used = 0
+    @exclusivity(unchecked) private var used = 0
 
     public init() {}
 
@@ -95,6 +97,12 @@ public final class ByteArena {
         let start = (blocks.count - 1, used)
         used = count > Self.blockSize ? Self.blockSize : used + count
         return start
+    }
+
+    /// Hints the cache line where the stored string starts.
+    @inline(__always)
+    public func prefetch(_ reference: Reference) {
+        hotline_prefetch(pointer(reference))
     }
 
     /// Whether the stored string equals `other`.

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Interns byte-string keys (customer, case, queue ids) as dense `UInt32`
 /// numbers, exactly: keys are compared byte for byte, never by hash alone.
 ///
@@ -9,12 +11,13 @@
 ///
 /// Not thread-safe: each worker owns its tables, and merging maps one table's
 /// ids into another's. The slots live in raw memory so that a probe is a
-/// plain load, with no reference counting or exclusivity check per row.
+/// plain load, with no reference counting; the stored properties opt out of
+/// dynamic exclusivity checks, which a probe would otherwise pay per row.
 public final class ByteKeyTable {
     /// High 32 bits: hash fingerprint; low 32 bits: `id + 1` (0 = empty).
-    private var slots: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
     /// log2 of the slot count.
-    private var slotBits: Int
+    @exclusivity(unchecked) private var slotBits: Int
     private var slotCount: Int { 1 << slotBits }
     /// Where each id's key is stored.
     private let keys = BlockArray<ByteArena.Reference>()
@@ -39,12 +42,74 @@ public final class ByteKeyTable {
         idInsertingIfNeeded(key).id
     }
 
+    /// The id of `key`, added if new; `hash` is `ByteHash.hash(key)`.
+    @inline(__always)
+    public func id(of key: UnsafeRawBufferPointer, hash: UInt64) -> UInt32 {
+        idInsertingIfNeeded(key, hash: hash).id
+    }
+
     /// The id of `key` and whether this call added it.
     @inline(__always)
     public func idInsertingIfNeeded(_ key: UnsafeRawBufferPointer) -> (id: UInt32, inserted: Bool) {
-        let fingerprint = ByteHash.hash(key) >> 32
+        idInsertingIfNeeded(key, hash: ByteHash.hash(key))
+    }
+
+    /// Hashes `key` and asks for the cache line of its first slot, without
+    /// waiting: a lookup of the same key soon after, with the returned hash,
+    /// then finds the slot in cache. Hinting the keys of several rows before
+    /// looking any up lets their cache misses overlap. A hint can go stale
+    /// (the table may grow before the lookup); only speed depends on it.
+    ///
+    /// A lookup that finds its key makes two more dependent accesses — where
+    /// the id's key is stored, then its bytes — and each misses as often as the
+    /// slot: `prefetchReference(hash:)` and `prefetchBytes(of:)` hint those,
+    /// one stage after the other, over the same rows.
+    @inline(__always)
+    public func prefetchSlot(of key: UnsafeRawBufferPointer) -> UInt64 {
+        let hash = ByteHash.hash(key)
+        hotline_prefetch(slots + slotIndex(fingerprint: hash >> 32))
+        return hash
+    }
+
+    /// Second stage: probes the slots of `hash` from its first one (hinted
+    /// before) as a lookup would, but by fingerprint only and for at most
+    /// `hintProbes` slots, and hints where the first key of the same
+    /// fingerprint is stored. Returns that key's id, almost surely the id of
+    /// the row's key; `nil` if the probe meets an empty slot first.
+    @inline(__always)
+    public func prefetchReference(hash: UInt64) -> UInt32? {
+        let fingerprint = hash >> 32
         let mask = slotCount - 1
-        var index = Int(truncatingIfNeeded: fingerprint >> (32 - UInt64(slotBits)))
+        var index = slotIndex(fingerprint: fingerprint)
+        for _ in 0..<Self.hintProbes {
+            let slot = slots[index]
+            if slot == 0 { return nil }
+            if slot >> 32 == fingerprint {
+                let id = UInt32(truncatingIfNeeded: slot) &- 1
+                keys.prefetch(Int(id))
+                return id
+            }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    /// Slots a hint probes: at most a cache line's worth, and one more line
+    /// only when the first slot lies near the end of its line.
+    private static let hintProbes = 8
+
+    /// Third stage: hints the bytes of key `id` (whose reference was hinted before).
+    @inline(__always)
+    public func prefetchBytes(of id: UInt32) {
+        arena.prefetch(keys[Int(id)])
+    }
+
+    /// The id of `key` and whether this call added it; `hash` is `ByteHash.hash(key)`.
+    @inline(__always)
+    public func idInsertingIfNeeded(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (id: UInt32, inserted: Bool) {
+        let fingerprint = hash >> 32
+        let mask = slotCount - 1
+        var index = slotIndex(fingerprint: fingerprint)
         while true {
             let slot = slots[index]
             if slot == 0 { break }
@@ -55,6 +120,12 @@ public final class ByteKeyTable {
             index = (index + 1) & mask
         }
         return (insert(key, fingerprint: fingerprint, at: index), true)
+    }
+
+    /// The first slot to probe for a key: the top bits of its fingerprint.
+    @inline(__always)
+    private func slotIndex(fingerprint: UInt64) -> Int {
+        Int(truncatingIfNeeded: fingerprint >> (32 - UInt64(slotBits)))
     }
 
     private func insert(_ key: UnsafeRawBufferPointer, fingerprint: UInt64, at index: Int) -> UInt32 {

@@ -39,10 +39,17 @@ final class CaseBook {
 
     func state(_ id: Int) -> CaseState { states[id] }
 
-    /// Records one contact of a case; `queue` is the accumulator's queue id.
+    /// Hints the state of case `id`, which a contact is about to update.
     @inline(__always)
-    func add(_ contact: ContactRecord, queue: UInt32) {
-        let (id, inserted) = ids.idInsertingIfNeeded(contact.caseID)
+    func prefetchState(_ id: UInt32) {
+        states.prefetch(Int(id))
+    }
+
+    /// Records one contact of a case; `queue` is the accumulator's queue id,
+    /// `caseHash` is `ByteHash.hash(contact.caseID)`.
+    @inline(__always)
+    func add(_ contact: ContactRecord, queue: UInt32, caseHash: UInt64) {
+        let (id, inserted) = ids.idInsertingIfNeeded(contact.caseID, hash: caseHash)
         if inserted {
             states.append(CaseState(
                 firstInstant: contact.startedAt, firstPosition: contact.inputPosition,

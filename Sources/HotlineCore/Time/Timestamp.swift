@@ -21,29 +21,10 @@ public enum Timestamp {
         guard let month = number(bytes, at: 5, digits: 2) else { return .failure(notADigit(bytes, from: 5)) }
         guard bytes[7] == UInt8(ascii: "-") else { return .failure(.expected(UInt8(ascii: "-"), position: 8)) }
         guard let day = number(bytes, at: 8, digits: 2) else { return .failure(notADigit(bytes, from: 8)) }
-        guard bytes[10] == UInt8(ascii: "T") else { return .failure(.expected(UInt8(ascii: "T"), position: 11)) }
-        guard let hour = number(bytes, at: 11, digits: 2) else { return .failure(notADigit(bytes, from: 11)) }
-        guard bytes[13] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 14)) }
-        guard let minute = number(bytes, at: 14, digits: 2) else { return .failure(notADigit(bytes, from: 14)) }
-        guard bytes[16] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 17)) }
-        guard let second = number(bytes, at: 17, digits: 2) else { return .failure(notADigit(bytes, from: 17)) }
-
-        var offsetHours = 0
-        var offsetMinutes = 0
-        var offsetIsNegative = false
-        if length == 20 {
-            guard bytes[19] == UInt8(ascii: "Z") else { return .failure(.expected(UInt8(ascii: "Z"), position: 20)) }
-        } else {
-            let sign = bytes[19]
-            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else {
-                return .failure(.expectedOffsetSign(position: 20))
-            }
-            offsetIsNegative = sign == UInt8(ascii: "-")
-            guard let hours = number(bytes, at: 20, digits: 2) else { return .failure(notADigit(bytes, from: 20)) }
-            guard bytes[22] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 23)) }
-            guard let minutes = number(bytes, at: 23, digits: 2) else { return .failure(notADigit(bytes, from: 23)) }
-            offsetHours = hours
-            offsetMinutes = minutes
+        let time: TimeOfDay
+        switch TimeOfDay.read(bytes) {
+        case .success(let read): time = read
+        case .failure(let problem): return .failure(problem)
         }
 
         guard year >= 1 else { return .failure(.yearZero) }
@@ -51,16 +32,24 @@ public enum Timestamp {
         guard day >= 1 && day <= CivilDate.daysInMonth(year: year, month: month) else {
             return .failure(.notACalendarDate)
         }
-        guard hour <= 23 else { return .failure(.hour(hour)) }
-        guard minute <= 59 else { return .failure(.minute(minute)) }
-        guard second <= 59 else { return .failure(.second(second)) }
-        guard offsetHours <= 23 else { return .failure(.offsetHours(offsetHours)) }
-        guard offsetMinutes <= 59 else { return .failure(.offsetMinutes(offsetMinutes)) }
+        return time.instant(onDay: CivilDate.days(year: year, month: month, day: day))
+    }
 
-        let offset = Int64(offsetHours * 3600 + offsetMinutes * 60)
-        let local = CivilDate.days(year: year, month: month, day: day) * 86_400
-            + Int64(hour * 3600 + minute * 60 + second)
-        return .success(offsetIsNegative ? local + offset : local - offset)
+    /// `parse(bytes)`, skipping the date when its 10 bytes (`YYYY-MM-DD`) are
+    /// those of the last valid timestamp parsed through `memo`: rows come in
+    /// time order, so nearly every row repeats the previous row's date, and
+    /// checking it and converting it to a day number again is wasted work.
+    /// The result, error included, is always that of `parse(bytes)`: a
+    /// remembered date is valid, so only the time of day can be wrong.
+    @inlinable
+    public static func parse(_ bytes: UnsafeRawBufferPointer, memo: inout TimestampDateMemo) -> Result<Int64, TimestampError> {
+        guard bytes.count == 20 || bytes.count == 25 else { return .failure(.wrongLength(bytes.count)) }
+        if let day = memo.day(of: bytes) {
+            return TimeOfDay.read(bytes).flatMap { $0.instant(onDay: day) }
+        }
+        let parsed = parse(bytes)
+        if case .success = parsed { memo.remember(bytes) }
+        return parsed
     }
 
     /// The decimal value of `digits` ASCII digits starting at `start`, or nil if one is not a digit.
@@ -85,5 +74,98 @@ public enum Timestamp {
             index += 1
         }
         return .notADigit(position: index + 1)
+    }
+}
+
+/// The day number of the last valid date prefix given to
+/// `Timestamp.parse(_:memo:)`. Starts empty: no valid date is all zero bytes.
+public struct TimestampDateMemo: Equatable, Sendable {
+    @usableFromInline var head: UInt64 = 0
+    @usableFromInline var tail: UInt16 = 0
+    @usableFromInline var day: Int64 = 0
+
+    public init() {}
+
+    /// The remembered day if `bytes` (20 or 25 of them) start with the remembered date.
+    @inlinable @inline(__always)
+    func day(of bytes: UnsafeRawBufferPointer) -> Int64? {
+        bytes.loadUnaligned(as: UInt64.self) == head && bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == tail
+            ? day : nil
+    }
+
+    /// Remembers the date of `bytes`, a timestamp that `Timestamp.parse` accepted.
+    @inlinable
+    mutating func remember(_ bytes: UnsafeRawBufferPointer) {
+        head = bytes.loadUnaligned(as: UInt64.self)
+        tail = bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        guard let year = Timestamp.number(bytes, at: 0, digits: 4), let month = Timestamp.number(bytes, at: 5, digits: 2),
+              let dayOfMonth = Timestamp.number(bytes, at: 8, digits: 2) else {
+            preconditionFailure("remembering the date of a rejected timestamp")
+        }
+        day = CivilDate.days(year: year, month: month, day: dayOfMonth)
+    }
+}
+
+/// The part of a timestamp after its date, `THH:MM:SS` then `Z` or
+/// `±hh:mm`, read with the checks and error positions of `Timestamp.parse`:
+/// `read` checks the bytes, `instant(onDay:)` the ranges, as `parse` checks
+/// every byte of the field before any range.
+@usableFromInline
+struct TimeOfDay {
+    @usableFromInline var hour, minute, second, offsetHours, offsetMinutes: Int
+    @usableFromInline var offsetIsNegative: Bool
+
+    @inlinable
+    init(hour: Int, minute: Int, second: Int, offsetHours: Int, offsetMinutes: Int, offsetIsNegative: Bool) {
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.offsetHours = offsetHours
+        self.offsetMinutes = offsetMinutes
+        self.offsetIsNegative = offsetIsNegative
+    }
+
+    /// Bytes 10 onwards of a 20- or 25-byte field.
+    @inlinable @inline(__always)
+    static func read(_ bytes: UnsafeRawBufferPointer) -> Result<TimeOfDay, TimestampError> {
+        guard bytes[10] == UInt8(ascii: "T") else { return .failure(.expected(UInt8(ascii: "T"), position: 11)) }
+        guard let hour = Timestamp.number(bytes, at: 11, digits: 2) else { return .failure(Timestamp.notADigit(bytes, from: 11)) }
+        guard bytes[13] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 14)) }
+        guard let minute = Timestamp.number(bytes, at: 14, digits: 2) else { return .failure(Timestamp.notADigit(bytes, from: 14)) }
+        guard bytes[16] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 17)) }
+        guard let second = Timestamp.number(bytes, at: 17, digits: 2) else { return .failure(Timestamp.notADigit(bytes, from: 17)) }
+
+        var offsetHours = 0
+        var offsetMinutes = 0
+        var offsetIsNegative = false
+        if bytes.count == 20 {
+            guard bytes[19] == UInt8(ascii: "Z") else { return .failure(.expected(UInt8(ascii: "Z"), position: 20)) }
+        } else {
+            let sign = bytes[19]
+            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else {
+                return .failure(.expectedOffsetSign(position: 20))
+            }
+            offsetIsNegative = sign == UInt8(ascii: "-")
+            guard let hours = Timestamp.number(bytes, at: 20, digits: 2) else { return .failure(Timestamp.notADigit(bytes, from: 20)) }
+            guard bytes[22] == UInt8(ascii: ":") else { return .failure(.expected(UInt8(ascii: ":"), position: 23)) }
+            guard let minutes = Timestamp.number(bytes, at: 23, digits: 2) else { return .failure(Timestamp.notADigit(bytes, from: 23)) }
+            offsetHours = hours
+            offsetMinutes = minutes
+        }
+        return .success(TimeOfDay(hour: hour, minute: minute, second: second, offsetHours: offsetHours,
+                                  offsetMinutes: offsetMinutes, offsetIsNegative: offsetIsNegative))
+    }
+
+    /// Seconds since the epoch of this time on local day `day`, once its fields are in range.
+    @inlinable @inline(__always)
+    func instant(onDay day: Int64) -> Result<Int64, TimestampError> {
+        guard hour <= 23 else { return .failure(.hour(hour)) }
+        guard minute <= 59 else { return .failure(.minute(minute)) }
+        guard second <= 59 else { return .failure(.second(second)) }
+        guard offsetHours <= 23 else { return .failure(.offsetHours(offsetHours)) }
+        guard offsetMinutes <= 59 else { return .failure(.offsetMinutes(offsetMinutes)) }
+        let offset = Int64(offsetHours * 3600 + offsetMinutes * 60)
+        let local = day * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return .success(offsetIsNegative ? local + offset : local - offset)
     }
 }

@@ -56,7 +56,61 @@ final class CSVLineTokenizer {
     var storage: UnsafePointer<FieldSpan> { UnsafePointer(spans) }
 
     /// Tokenizes `line`; returns the number of fields.
+    ///
+    /// Most rows hold no quote at all: those are split 16 bytes at a time;
+    /// a line with a quote anywhere, or shorter than 16 bytes, is tokenized
+    /// byte by byte.
     func tokenize(_ line: UnsafeRawBufferPointer) -> Result<Int, QuotingProblem> {
+        if let base = line.baseAddress, line.count >= 16, let fields = splitUnquoted(base, count: line.count) {
+            return .success(fields)
+        }
+        return tokenizeBytewise(line)
+    }
+
+    /// The fields of a line of at least 16 bytes without quotes, found by
+    /// comparing 16 bytes at a time and walking the bit mask of commas; `nil`
+    /// as soon as a quote shows up (the spans recorded until then are then
+    /// overwritten by the bytewise tokenizer). The last block is the line's
+    /// last 16 bytes, its bits already seen shifted out, so that nothing
+    /// beyond the line is read: it may end where the chunk's memory ends.
+    @inline(__always)
+    private func splitUnquoted(_ base: UnsafeRawPointer, count: Int) -> Int? {
+        var field = 0
+        var fieldStart = 0
+        var offset = 0
+        while offset < count {
+            let start = min(offset, count - 16)
+            let block = base.loadUnaligned(fromByteOffset: start, as: SIMD16<UInt8>.self)
+            let seen = offset - start
+            if Self.bits(block .== SIMD16(repeating: UInt8(ascii: "\""))) >> seen != 0 { return nil }
+            var commas = Self.bits(block .== SIMD16(repeating: UInt8(ascii: ","))) >> seen
+            while commas != 0 {
+                let comma = offset + commas.trailingZeroBitCount
+                record(field, FieldSpan(start: fieldStart, end: comma, hasEscapedQuotes: false))
+                field += 1
+                fieldStart = comma + 1
+                commas &= commas &- 1
+            }
+            offset = start + 16
+        }
+        record(field, FieldSpan(start: fieldStart, end: count, hasEscapedQuotes: false))
+        return field + 1
+    }
+
+    /// Bit `i` set when lane `i` of `mask` is: each 8-lane half (bytes 0x00
+    /// or 0xFF) is gathered into 8 bits by one multiplication, as x86's
+    /// `pmovmskb` would, which Swift does not expose.
+    @inline(__always)
+    private static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt16 {
+        let halves = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        let low = ((halves[0] & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
+        let high = ((halves[1] & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
+        return UInt16(truncatingIfNeeded: low | high << 8)
+    }
+
+    /// The general tokenizer, one byte at a time: quoted fields, doubled
+    /// quotes and every quoting error.
+    func tokenizeBytewise(_ line: UnsafeRawBufferPointer) -> Result<Int, QuotingProblem> {
         let count = line.count
         guard let base = line.baseAddress, count > 0 else {
             record(0, FieldSpan(start: 0, end: 0, hasEscapedQuotes: false))
@@ -119,10 +173,11 @@ final class CSVLineTokenizer {
 /// unescaped (unescaped content is never longer than the line), so views
 /// handed out for one row stay valid while the row is being parsed. The row
 /// parser works on `ScratchSpace`, a plain view of this memory, so that
-/// reading a field involves no reference counting.
+/// reading a field involves no reference counting. A buffer belongs to one
+/// parser, so its stored properties opt out of dynamic exclusivity checks.
 final class UnescapeBuffer {
-    private var capacity: Int
-    private(set) var space: ScratchSpace
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private(set) var space: ScratchSpace
 
     init(capacity: Int = 256) {
         self.capacity = capacity
@@ -154,6 +209,9 @@ struct ScratchSpace {
     let base: UnsafeMutableRawPointer
     let capacity: Int
     let used: UnsafeMutablePointer<Int>
+
+    /// Whether a field of this row was unescaped here: views of it end at the next `startRow`.
+    var holdsUnescapedBytes: Bool { used.pointee > 0 }
 
     /// The field's content: a view into `line`, or into the scratch memory
     /// when it had to be unescaped.

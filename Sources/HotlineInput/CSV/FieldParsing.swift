@@ -53,4 +53,11 @@ enum FieldParsing {
         guard !bytes.isEmpty else { return .failure(.empty) }
         return Timestamp.parse(bytes).mapError(FieldProblem.timestamp)
     }
+
+    /// `timestamp(bytes)`, reusing the day of the date that `memo` remembers (see `Timestamp.parse(_:memo:)`).
+    @inline(__always)
+    static func timestamp(_ bytes: UnsafeRawBufferPointer, memo: inout TimestampDateMemo) -> Result<Int64, FieldProblem> {
+        guard !bytes.isEmpty else { return .failure(.empty) }
+        return Timestamp.parse(bytes, memo: &memo).mapError(FieldProblem.timestamp)
+    }
 }

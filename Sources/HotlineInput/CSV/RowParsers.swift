@@ -17,13 +17,14 @@ struct CallRowParser {
         level = index(.level)
     }
 
+    /// `dates` remembers the day of the last date read, for the next rows.
     @inline(__always)
-    func parse(_ fields: FieldReader) -> Result<CallRecord, RejectReason> {
+    func parse(_ fields: FieldReader, dates: inout TimestampDateMemo) -> Result<CallRecord, RejectReason> {
         guard !fields.bytes(callID).isEmpty else { return .failure(.field(CallColumn.callID, .empty)) }
         let queueBytes = fields.bytes(queue)
         guard !queueBytes.isEmpty else { return .failure(.field(CallColumn.queue, .empty)) }
         let arrived: Int64
-        switch FieldParsing.timestamp(fields.bytes(arrivedAt)) {
+        switch FieldParsing.timestamp(fields.bytes(arrivedAt), memo: &dates) {
         case .success(let value): arrived = value
         case .failure(let problem): return .failure(.field(CallColumn.arrivedAt, problem))
         }
@@ -71,8 +72,10 @@ struct ContactRowParser {
         result = index(.result)
     }
 
+    /// `dates` remembers the day of the last date read, for the next rows.
     @inline(__always)
-    func parse(_ fields: FieldReader, position: InputPosition) -> Result<ContactRecord, RejectReason> {
+    func parse(_ fields: FieldReader, position: InputPosition,
+               dates: inout TimestampDateMemo) -> Result<ContactRecord, RejectReason> {
         let contactBytes = fields.bytes(contactID)
         guard !contactBytes.isEmpty else { return .failure(.field(ContactColumn.contactID, .empty)) }
         let caseBytes = fields.bytes(caseID)
@@ -84,7 +87,7 @@ struct ContactRowParser {
             return .failure(.field(ContactColumn.channel, channelBytes.isEmpty ? .empty : .unknownValue))
         }
         let started: Int64
-        switch FieldParsing.timestamp(fields.bytes(startedAt)) {
+        switch FieldParsing.timestamp(fields.bytes(startedAt), memo: &dates) {
         case .success(let value): started = value
         case .failure(let problem): return .failure(.field(ContactColumn.startedAt, problem))
         }

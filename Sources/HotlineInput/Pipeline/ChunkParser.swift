@@ -59,6 +59,7 @@ public struct ChunkOutcome: Sendable {
 public final class ChunkParser {
     @exclusivity(unchecked) private var tokenizer = CSVLineTokenizer(capacity: 16)
     private let unescape = UnescapeBuffer()
+    private let batcher = RowBatcher()
     private let keepRejectedText: Bool
     private let switchZone: ZoneOffsets
     /// The calls of the worker's current queue_log chunk, until the stitcher has seen them.
@@ -81,12 +82,15 @@ public final class ChunkParser {
             if tokenizer.capacity <= layout.fieldCount { tokenizer = CSVLineTokenizer(capacity: layout.fieldCount + 1) }
             // Locals for the whole chunk: reading them from `self` per line would
             // retain and release each one per row.
-            let tokenizer = self.tokenizer, unescape = self.unescape
+            let tokenizer = self.tokenizer, unescape = self.unescape, batcher = self.batcher
             let rows = RowParser(layout: layout, fileIndex: file.index)
-            return forEachLine(of: chunk, skipped: skipped, limit: limit) { line, offset, _, _ in
-                rows.parse(line, at: startOffset + offset, tokenizer: tokenizer, unescape: unescape,
-                           into: accumulator)
+            var dates = TimestampDateMemo()
+            let outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, offset, _, _ in
+                rows.parse(line, at: startOffset + offset, tokenizer: tokenizer, unescape: unescape, dates: &dates,
+                           into: batcher, of: accumulator)
             }
+            batcher.flush(into: accumulator)
+            return outcome
         case .queueLog(let layout):
             let events = QueueLogLineParser(layout: layout, switchZone: switchZone, fileIndex: file.index,
                                             keepText: keepRejectedText)
@@ -193,10 +197,12 @@ private struct RowParser {
         contacts = layout.kind == .contacts ? ContactRowParser(layout: layout) : nil
     }
 
-    /// Adds one non-empty line to the accumulator, or returns why it is rejected.
+    /// Adds one non-empty line to the batch on its way to `accumulator`, or
+    /// returns why it is rejected. A row with unescaped fields is counted at
+    /// once: its bytes live only until the next row.
     @inline(__always)
-    func parse(_ line: UnsafeRawBufferPointer, at offset: Int64, tokenizer: CSVLineTokenizer,
-               unescape: UnescapeBuffer, into accumulator: MetricsAccumulator) -> RejectReason? {
+    func parse(_ line: UnsafeRawBufferPointer, at offset: Int64, tokenizer: CSVLineTokenizer, unescape: UnescapeBuffer,
+               dates: inout TimestampDateMemo, into batcher: RowBatcher, of accumulator: MetricsAccumulator) -> RejectReason? {
         let found: Int
         switch tokenizer.tokenize(line) {
         case .success(let count): found = count
@@ -207,16 +213,17 @@ private struct RowParser {
         unescape.startRow(lineLength: line.count)
         let fields = FieldReader(line: line, spans: tokenizer.storage, scratch: unescape.space)
         if let calls {
-            switch calls.parse(fields) {
-            case .success(let record): accumulator.add(record)
+            switch calls.parse(fields, dates: &dates) {
+            case .success(let record): batcher.add(record, into: accumulator)
             case .failure(let reason): return reason
             }
         } else if let contacts {
-            switch contacts.parse(fields, position: InputPosition(fileIndex: fileIndex, byteOffset: offset)) {
-            case .success(let record): accumulator.add(record)
+            switch contacts.parse(fields, position: InputPosition(fileIndex: fileIndex, byteOffset: offset), dates: &dates) {
+            case .success(let record): batcher.add(record, into: accumulator)
             case .failure(let reason): return reason
             }
         }
+        if unescape.space.holdsUnescapedBytes { batcher.flush(into: accumulator) }
         return nil
     }
 }
