@@ -185,6 +185,7 @@ public enum ReportJob {
         }
         queue.close(workers: options.threads)
         finished.wait()
+        pool.releaseBuffers()
 
         let (leftOpen, cdrAttempts, switchCounts) = assembly.finish(
             inboundContexts: options.inboundContexts.map { Array($0.utf8) })

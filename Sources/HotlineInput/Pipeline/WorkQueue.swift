@@ -68,4 +68,11 @@ final class BufferPool: Sendable {
     func returnTicket() {
         tickets.signal()
     }
+
+    /// Frees the buffers once every chunk has been parsed and given back:
+    /// the merge and the report then do not carry the chunk memory on top
+    /// of every worker's tables (with two workers, the merge is the peak).
+    func releaseBuffers() {
+        free.withLock { $0 = [] }
+    }
 }
