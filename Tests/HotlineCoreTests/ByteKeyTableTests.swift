@@ -31,6 +31,15 @@ import Testing
         #expect(table.count == keys.count)
     }
 
+    @Test func keysStayLentAfterTheIndexIsReleased() {
+        let table = ByteKeyTable(expectedCount: 4)
+        let keys = (0..<5_000).map { "case-\($0)" }
+        for key in keys { _ = id(table, key) }
+        table.releaseIndex()
+        #expect(table.count == keys.count)
+        #expect((0..<keys.count).allSatisfy { table.string(UInt32($0)) == keys[$0] })
+    }
+
     @Test func nonASCIIAndLongKeysAreExact() {
         let table = ByteKeyTable()
         let long = String(repeating: "x", count: 10_000)

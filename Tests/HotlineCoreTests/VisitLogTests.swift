@@ -45,6 +45,22 @@ import HotlineTestSupport
         }
     }
 
+    /// What a merge reads: every entry, sorted or still pending, each once.
+    @Test func everyEntryIsVisitedWithoutCompacting() {
+        var log = VisitLog()
+        var expected: [UInt64: UInt32] = [:]
+        for index in 0..<200_000 {
+            let customer = UInt32(index % 50_000), pair = UInt32(index % 3)
+            log.record(customer: customer, pair: pair, answered: false)
+            expected[UInt64(customer) << 32 | UInt64(pair), default: 0] += 1
+        }
+        var seen: [UInt64: UInt32] = [:]
+        log.forEachEntry { key, attempts in
+            seen[UInt64(VisitLog.customer(of: key)) << 32 | UInt64(VisitLog.pair(of: key)), default: 0] += attempts
+        }
+        #expect(seen == expected)
+    }
+
     @Test func customersAreVisitedInOrderWithAllTheirVisits() {
         var log = VisitLog()
         for (customer, pair) in [(7, 1), (2, 3), (7, 0), (2, 3), (9, 4)] {

@@ -18,6 +18,8 @@ public final class ByteKeyTable {
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
     /// log2 of the slot count.
     @exclusivity(unchecked) private var slotBits: Int
+    /// Set by `releaseIndex()`: the table only lends its keys.
+    private var indexReleased = false
     private var slotCount: Int { 1 << slotBits }
     /// Where each id's key is stored.
     private let keys = BlockArray<ByteArena.Reference>()
@@ -129,6 +131,7 @@ public final class ByteKeyTable {
     }
 
     private func insert(_ key: UnsafeRawBufferPointer, fingerprint: UInt64, at index: Int) -> UInt32 {
+        precondition(!indexReleased, "a lookup in a table whose index was released")
         precondition(keys.count < Int(UInt32.max) - 1, "more than 4 billion distinct keys")
         let id = UInt32(keys.count)
         keys.append(arena.append(key))
@@ -145,6 +148,18 @@ public final class ByteKeyTable {
     /// Key `id` as text (keys come from validated UTF-8 rows).
     public func string(_ id: UInt32) -> String {
         withKey(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Frees the slots, keeping the keys: for a table about to be merged away,
+    /// whose keys are only lent (`withKey`) from then on, so that its index
+    /// does not sit beside the growing table it merges into. A lookup after
+    /// this would find no key and stops at the precondition of `insert`.
+    public func releaseIndex() {
+        slots.deallocate()
+        slotBits = 0
+        slots = .allocate(capacity: 1)
+        slots.initialize(to: 0)
+        indexReleased = true
     }
 
     /// Doubles the slots; each key's new position comes from its stored fingerprint.

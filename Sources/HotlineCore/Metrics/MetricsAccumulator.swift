@@ -229,9 +229,10 @@ public final class MetricsAccumulator {
             pairMap.append(pair)
         }
 
+        other.customers.releaseIndex()
+        other.cases.ids.releaseIndex()
         let customerMap = (0..<UInt32(other.customers.count)).map { id in other.customers.withKey(id) { customers.id(of: $0) } }
-        other.visits.compact()
-        for (key, attempts) in zip(other.visits.keys, other.visits.attempts) {
+        other.visits.forEachEntry { key, attempts in
             visits.record(customer: customerMap[Int(VisitLog.customer(of: key))], pair: pairMap[Int(VisitLog.pair(of: key))],
                           answered: VisitLog.answered(key), attempts: attempts)
         }

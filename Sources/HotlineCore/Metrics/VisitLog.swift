@@ -72,6 +72,14 @@ struct VisitLog {
         pendingAttempts.removeAll(keepingCapacity: true)
     }
 
+    /// Calls `body` with every recorded entry, sorted or pending, in no
+    /// particular order: what a merge needs, without compacting first (which
+    /// would hold a second copy of the log while the two workers' state coexist).
+    func forEachEntry(_ body: (_ key: UInt64, _ attempts: UInt32) -> Void) {
+        for (key, count) in zip(keys, attempts) { body(key, count) }
+        for (key, count) in zip(pendingKeys, pendingAttempts) { body(key, count) }
+    }
+
     /// Calls `body` once per customer, in customer order, with that customer's visits.
     /// Requires a compacted log.
     func forEachCustomer(_ body: (_ visits: ArraySlice<UInt64>, _ attempts: ArraySlice<UInt32>) -> Void) {
