@@ -129,15 +129,13 @@ public final class MetricsAccumulator {
     /// `add(_:)` of one call whose customer id hashes to `customerHash` (any value if anonymous).
     @inline(__always)
     private func add(_ call: CallRecord, customerHash: UInt64) {
-        let local = clock.localSeconds(of: call.arrivedAt)
-        let day = CivilDate.day(containing: local)
+        let (day, hour) = localCell(of: call.arrivedAt, clock: &clock)
         if let onlyDay, day != onlyDay {
             callsOutsideDay += 1
             return
         }
         callRows += 1
         let queue = queues.id(of: call.queue)
-        let hour = detailed ? Self.hour(ofLocal: local, day: day) : 0
         let level = call.outcome == .answered ? call.level : 0
         let pair = pairID(queue: queue, day: day, hour: hour, level: level)
         callTallies[Int(pair)].add(call, thresholds: thresholds)
@@ -156,15 +154,13 @@ public final class MetricsAccumulator {
     /// `add(_:)` of one contact whose case id hashes to `caseHash`.
     @inline(__always)
     private func add(_ contact: ContactRecord, caseHash: UInt64) {
-        let local = clock.localSeconds(of: contact.startedAt)
-        let day = CivilDate.day(containing: local)
+        let (day, hour) = localCell(of: contact.startedAt, clock: &clock)
         if let onlyDay, day != onlyDay {
             contactsOutsideDay += 1
             return
         }
         contactRows += 1
         let queue = queues.id(of: contact.queue)
-        let hour = detailed ? Self.hour(ofLocal: local, day: day) : 0
         let pair = pairID(queue: queue, day: day, hour: hour, level: contact.level)
         contactTallies[Int(pair)].add(channel: contact.channel, result: contact.result)
         cases.add(contact, queue: queue, caseHash: caseHash)
@@ -173,9 +169,13 @@ public final class MetricsAccumulator {
         }
     }
 
+    /// The local day of an instant and, in a detailed report, its local hour
+    /// of day (0 otherwise): the time part of its pair.
     @inline(__always)
-    private static func hour(ofLocal seconds: Int64, day: Int64) -> UInt8 {
-        UInt8(truncatingIfNeeded: (seconds &- day &* 86_400) / 3600)
+    private func localCell(of instant: Int64, clock: inout LocalClock) -> (day: Int64, hour: UInt8) {
+        let local = clock.localSeconds(of: instant)
+        let day = CivilDate.day(containing: local)
+        return (day, detailed ? UInt8(truncatingIfNeeded: (local &- day &* 86_400) / 3600) : 0)
     }
 
     private func countUsefulVoiceContact(customer: UInt32, contacts: UInt32) {
@@ -187,9 +187,7 @@ public final class MetricsAccumulator {
 
     /// The pair of a case's first contact, which its contacts created.
     private func pairOfFirstContact(_ state: CaseState, clock: inout LocalClock) -> UInt32 {
-        let local = clock.localSeconds(of: state.firstInstant)
-        let day = CivilDate.day(containing: local)
-        let hour = detailed ? Self.hour(ofLocal: local, day: day) : 0
+        let (day, hour) = localCell(of: state.firstInstant, clock: &clock)
         guard let pair = pairs.existingPair(queue: state.firstQueue, day: day, hour: hour, level: state.firstLevel) else {
             preconditionFailure("a case's first contact has no pair")
         }
