@@ -36,7 +36,7 @@ struct ConvertCommand: ParsableCommand {
                                valueName: "file"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("Parsing threads, 1 to 256 (default: all cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
     var threads: Int?
 
     @Flag(name: .shortAndLong, help: "No summary on stderr.")
@@ -52,7 +52,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let zone = try switchLogs.zone(default: timeZone)
         let options = ReportJobOptions(
-            zone: zone, threads: threads ?? ReportJobOptions.onlineCores, rejectsPath: rejects, switchZone: zone,
+            zone: zone, threads: threads ?? ReportJobOptions.defaultWorkers, rejectsPath: rejects, switchZone: zone,
             convertedCalls: (out, zstd ? .zstd(level: 3) : .none), inboundContexts: switchLogs.inboundContexts)
         let result: ReportResult
         do {

@@ -18,7 +18,7 @@ struct MetricOptions: ParsableArguments {
         valueName: "zone"))
     var timeZone = "UTC"
 
-    @Option(help: ArgumentHelp("Parsing threads, 1 to 256 (default: all cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
     var threads: Int?
 
     func validate() throws {
@@ -34,7 +34,7 @@ struct MetricOptions: ParsableArguments {
             timeZone: timeZone)
     }
 
-    var workerThreads: Int { threads ?? ReportJobOptions.onlineCores }
+    var workerThreads: Int { threads ?? ReportJobOptions.defaultWorkers }
 
     func zone() throws -> ZoneOffsets {
         do {
