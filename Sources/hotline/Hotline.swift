@@ -14,6 +14,8 @@ struct Hotline: ParsableCommand {
             Reads call logs and contact logs (canonical CSV, plain or zstd-compressed) and reports \
             reachability, calls per useful contact, abandonment, service level, speed of answer, \
             handle time and escalation — overall, by queue and by day. `nightly` stores one day's             report in a history database every night; `history` prints the trend.
+
+            Input formats are described in docs/formats.md, every report key and metric in docs/metrics.md.
             """,
         version: "0.1.0",
         subcommands: [ReportCommand.self, NightlyCommand.self, ConvertCommand.self, GenerateCommand.self, HistoryCommand.self])

@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var switchLogs: SwitchLogOptions
 
-    @Option(help: "Output format: table (for people), json (SPEC §4) or csv (one row per scope).")
+    @Option(help: "Output format: table (for people), json (every key in docs/metrics.md) or csv (one row per scope).")
     var format: OutputFormat = .table
 
     @OptionGroup var metrics: MetricOptions
