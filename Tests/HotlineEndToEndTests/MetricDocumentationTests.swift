@@ -132,6 +132,18 @@ import Testing
         }
     }
 
+    /// The example a reader copies from `docs/formats.md` is the one the
+    /// worked example computes: the page's two `csv` blocks are the files.
+    @Test func theFormatsPageShowsTheExampleFiles() throws {
+        let text = try String(contentsOfFile: Self.repository.appendingPathComponent("docs/formats.md").path, encoding: .utf8)
+        let blocks = text.components(separatedBy: "```csv\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let examples = Self.repository.appendingPathComponent("docs/examples")
+        let files = try ["calls.csv", "contacts.csv"].map {
+            try String(contentsOf: examples.appendingPathComponent($0), encoding: .utf8)
+        }
+        #expect(blocks == files)
+    }
+
     /// `hotline --help` sends users to the two reference pages, and they are where it says.
     @Test func helpNamesTheReferencePages() throws {
         let help = try Support.hotline(["--help"])
