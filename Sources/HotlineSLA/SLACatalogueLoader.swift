@@ -12,12 +12,23 @@ public enum SLACatalogueLoader {
     /// The catalogue in the file at `path`.
     public static func load(path: String) throws(SLACatalogueError) -> SLACatalogue {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SLACatalogueError(file: path, line: nil, message: "cannot read the catalogue")
+            throw SLACatalogueError(file: path, line: nil, message: "cannot read the catalogue: \(unreadableReason(path))")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SLACatalogueError(file: path, line: nil, message: "the catalogue is not UTF-8 text")
         }
         return try parse(text, file: path)
+    }
+
+    /// Why the file at `path` cannot be read, in the system's words ("No such
+    /// file or directory", "Permission denied", "Is a directory"), so that the
+    /// user knows what to fix.
+    private static func unreadableReason(_ path: String) -> String {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        var byte: UInt8 = 0
+        return read(descriptor, &byte, 1) < 0 ? String(cString: strerror(errno)) : "the read failed"
     }
 
     /// The catalogue written in `text`; `file` names it in errors.

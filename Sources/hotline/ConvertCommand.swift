@@ -10,10 +10,10 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Write the call attempts derived from Asterisk queue_log or CDR files as a canonical call log.",
         discussion: """
-            Reads switch logs exactly as `hotline report` does (docs/asterisk.md) and writes one canonical \\
-            call-log row (SPEC §2.1) per derived attempt, in the order the input settled them. \\
-            `hotline report` on the written file gives the same call metrics as on the switch logs. \\
-            Incomplete calls and duplicate lines are summarised on stderr and, with --rejects, listed. \\
+            Reads switch logs exactly as `hotline report` does (docs/asterisk.md) and writes one canonical \
+            call-log row (SPEC §2.1) per derived attempt, in the order the input settled them. \
+            `hotline report` on the written file gives the same call metrics as on the switch logs. \
+            Incomplete calls and duplicate lines are summarised on stderr and, with --rejects, listed. \
             Exit status: 0 written; 1 a fatal input error (no file is left behind); 2 a usage error.
             """)
 
@@ -36,7 +36,7 @@ struct ConvertCommand: ParsableCommand {
                                valueName: "file"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
     var threads: Int?
 
     @Flag(name: .shortAndLong, help: "No summary on stderr.")

@@ -18,7 +18,8 @@ struct HistoryCommand: ParsableCommand {
             The database is only read: it is never created nor changed, and reading does not block a \
             nightly job writing to it. Exit status: 0 the history is printed (a range with no night \
             included: the table says so, CSV and JSON have no row); 1 the database is missing, is not a \
-            hotline history, or cannot be read; 2 a usage error (unknown metric, bad date).
+            hotline history, or cannot be read, or no stored night has the --queue; 2 a usage error \
+            (unknown metric, bad date).
             """)
 
     @Option(name: .customLong("db"), help: ArgumentHelp("The history database written by hotline nightly.", valueName: "file"))
@@ -42,9 +43,7 @@ struct HistoryCommand: ParsableCommand {
 
     func validate() throws {
         for (option, day) in [("--from", from), ("--to", to)] {
-            if let day, CivilDate.days(fromISODate: day) == nil {
-                throw ValidationError("\(option) \(day) is not a YYYY-MM-DD date")
-            }
+            if let day { _ = try DayOption.days(day, option: option) }
         }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         if queue == "" { throw ValidationError("--queue needs a queue name") }
@@ -54,19 +53,30 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let metrics = try metrics()
         let scope: HistoryScope = queue.map(HistoryScope.queue) ?? .overall
-        let trend: HistoryTrend
+        let trend: HistoryTrend, storedQueues: [String]
         do {
             let store = try HistoryStore(path: database, access: .readOnly)
+            storedQueues = try store.queueNames()
             trend = HistoryTrend(database: database, scope: scope, from: from, to: to, metrics: metrics,
                                  days: try store.series(from: from, to: to, scope: scope, metrics: metrics))
         } catch {
             throw CommandFailure(message: "\(error)", status: 1)
         }
+        if let queue { try requireStored(queue, among: storedQueues) }
         switch format {
         case .table: try writeStandardOutput(HistoryTableWriter.render(trend))
         case .json: try writeStandardOutput(HistoryJSONWriter.render(trend))
         case .csv: try writeStandardOutput(HistoryCSVWriter.render(trend))
         }
+    }
+
+    /// A `--queue` that no stored night has is a mistyped name or the wrong
+    /// database, not a quiet queue: a table of dashes would hide that.
+    private func requireStored(_ queue: String, among stored: [String]) throws {
+        guard !stored.contains(queue) else { return }
+        let hint = ClosestName.to(queue, among: stored).map { " (did you mean '\($0)'?)" } ?? ""
+        throw CommandFailure(message: "\(database): no stored night has queue '\(queue)'\(hint); stored queues: "
+                             + (stored.isEmpty ? "none" : stored.joined(separator: ", ")), status: 1)
     }
 
     /// The `--metric` keys as metrics, in the order given, or the headline set.

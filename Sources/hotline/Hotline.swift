@@ -1,4 +1,5 @@
 import ArgumentParser
+import HotlineCore
 
 /// The `hotline` command. Exit status contract for scripts: 0 success,
 /// 1 a fatal input error (or rejected rows under `--strict`), 2 a usage error
@@ -13,7 +14,8 @@ struct Hotline: ParsableCommand {
         discussion: """
             Reads call logs and contact logs (canonical CSV, plain or zstd-compressed) and reports \
             reachability, calls per useful contact, abandonment, service level, speed of answer, \
-            handle time and escalation — overall, by queue and by day. `nightly` stores one day's             report in a history database every night; `history` prints the trend.
+            handle time and escalation — overall, by queue and by day. `nightly` stores one day's \
+            report in a history database every night; `history` prints the trend.
 
             Input formats are described in docs/formats.md, every report key and metric in docs/metrics.md.
             """,
@@ -25,18 +27,38 @@ struct Hotline: ParsableCommand {
         throw ValidationError("a subcommand is required: report, nightly, history, convert or generate")
     }
 
+    /// Every error, usage or runtime, begins `hotline: error:` on stderr, so
+    /// that a script or a person reading a log can find it with one pattern.
     static func main() {
         do {
+            try rejectUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
-            standardError.write("hotline: error: \(failure.message)\n")
+            standardError.write("\(errorPrefix)\(failure.message)\n")
             terminateProcess(failure.status)
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            standardError.write(fullMessage(for: error) + "\n")
-            terminateProcess(2)
+            let status = exitCode(for: error)
+            guard status != .success else { exit(withError: error) }
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            standardError.write(errorPrefix + message + "\n")
+            terminateProcess(status == .validationFailure ? 2 : status.rawValue)
         }
+    }
+
+    static let errorPrefix = "hotline: error: "
+
+    /// A first argument that is neither an option nor a subcommand is a
+    /// mistyped subcommand (`hotline reprot …`): say so and name the nearest
+    /// one, rather than ArgumentParser's "unexpected arguments".
+    private static func rejectUnknownSubcommand(_ arguments: [String]) throws {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(first) else { return }
+        let hint = ClosestName.to(first, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        throw CommandFailure(message: "unknown subcommand '\(first)'\(hint); the subcommands are "
+                             + names.dropLast().joined(separator: ", ") + " (hotline --help)", status: 2)
     }
 }
 

@@ -5,11 +5,11 @@ import HotlineSLA
 
 /// How the metrics are defined and where days begin, shared by `report` and `nightly`.
 struct MetricOptions: ParsableArguments {
-    @Option(name: .customLong("sl-threshold"), help: ArgumentHelp(
+    @Option(name: .customLong("sl-threshold"), parsing: .unconditional, help: ArgumentHelp(
         "Answered within this many seconds counts towards the service level.", valueName: "seconds"))
     var serviceLevelThreshold: Int64 = 20
 
-    @Option(name: .customLong("short-abandon"), help: ArgumentHelp(
+    @Option(name: .customLong("short-abandon"), parsing: .unconditional, help: ArgumentHelp(
         "Abandoned in less than this many seconds is a short abandon.", valueName: "seconds"))
     var shortAbandon: Int64 = 5
 
@@ -18,7 +18,7 @@ struct MetricOptions: ParsableArguments {
         valueName: "zone"))
     var timeZone = "UTC"
 
-    @Option(help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
     var threads: Int?
 
     func validate() throws {
@@ -37,11 +37,7 @@ struct MetricOptions: ParsableArguments {
     var workerThreads: Int { threads ?? ReportJobOptions.defaultWorkers }
 
     func zone() throws -> ZoneOffsets {
-        do {
-            return try ZoneOffsets(timeZoneIdentifier: timeZone)
-        } catch {
-            throw ValidationError("--tz: \(error) (use an IANA name such as Europe/Paris)")
-        }
+        try ZoneOption.offsets(named: timeZone, option: "--tz")
     }
 
     /// The `--sla` catalogue, validated before any log is read: an invalid one is a usage error (exit 2).

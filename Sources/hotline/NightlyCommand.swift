@@ -25,7 +25,8 @@ struct NightlyCommand: ParsableCommand {
             Exit status: 0 the day is stored; 1 a fatal input error, no input matched, or the database \
             cannot be written (nothing is changed); 2 a usage error or an invalid catalogue; 3 with \
             --fail-on-breach, a commitment was missed (the day is stored); 4 another job held the \
-            database longer than --lock-timeout.
+            database longer than --lock-timeout; 6 no input row belongs to the day (nothing is stored: \
+            usually a broken feed, the wrong --date or --tz).
             """)
 
     @Option(help: ArgumentHelp("The local day to report, YYYY-MM-DD (default: yesterday in --tz).", valueName: "day"))
@@ -54,7 +55,7 @@ struct NightlyCommand: ParsableCommand {
 
     @OptionGroup var metrics: MetricOptions
 
-    @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
+    @Option(name: .customLong("lock-timeout"), parsing: .unconditional, help: ArgumentHelp(
         "Seconds to wait for another job on the same database before giving up (exit status 4).",
         valueName: "seconds"))
     var lockTimeout = 600
@@ -69,9 +70,7 @@ struct NightlyCommand: ParsableCommand {
         guard !(callPatterns.isEmpty && contactPatterns.isEmpty) else {
             throw ValidationError("no input: give --calls GLOB and/or --contacts GLOB")
         }
-        if let date, CivilDate.days(fromISODate: date) == nil {
-            throw ValidationError("--date \(date): expected a day as YYYY-MM-DD")
-        }
+        if let date { _ = try DayOption.days(date, option: "--date") }
         guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be ≥ 0") }
         if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
     }
@@ -97,6 +96,7 @@ struct NightlyCommand: ParsableCommand {
             parameters: metrics.parameters, zone: zone, threads: metrics.workerThreads,
             rejectsPath: out.map { "\($0)/rejects.tsv" }, sla: sla, onlyDay: day, detailed: true)
         let result = try runReportJob(inputs, options: options, quiet: quiet)
+        try requireRows(of: result.report, day: dayText)
         let manifest = try result.files.map { file in
             InputManifestEntry(path: file.path, format: file.format, bytesRead: file.bytesRead,
                                bytesDecoded: file.bytesDecoded, checksum: try checksum(of: file.path),
@@ -129,7 +129,8 @@ struct NightlyCommand: ParsableCommand {
         }
         if !quiet { try writeStandardOutput(summary(of: result.report, day: dayText)) }
         if failOnBreach, let missed = result.report.sla?.totals.missed, missed > 0 {
-            throw CommandFailure(message: "\(missed) commitment periods missed (--fail-on-breach)", status: 3)
+            throw CommandFailure(message: HumanNumberText.counted(missed, "commitment period", "commitment periods")
+                                  + " missed (--fail-on-breach)", status: 3)
         }
     }
 
@@ -163,6 +164,23 @@ struct NightlyCommand: ParsableCommand {
         return clock.day(of: Int64(Date().timeIntervalSince1970.rounded(.down))) - 1
     }
 
+    /// A day without a single accepted row is not stored: it is almost always
+    /// a broken feed (an export that did not run, the wrong --tz or pattern),
+    /// and an empty night in the history would pass for a quiet day.
+    private func requireRows(of report: Report, day: String) throws {
+        let input = report.input
+        guard input.calls.rows + input.contacts.rows == 0 else { return }
+        let outside = input.day.map { $0.callsOutside + $0.contactsOutside } ?? 0
+        throw CommandFailure(message: "\(day): no row of this day in the inputs ("
+                             + HumanNumberText.counted(outside, "row", "rows") + " of other days, "
+                             + HumanNumberText.counted(input.calls.rejected + input.contacts.rejected, "line", "lines")
+                             + " rejected); nothing stored in \(db): check --date, --tz and the patterns",
+                             status: Self.emptyDayStatus)
+    }
+
+    /// The exit status of a day with no row, distinct so that a scheduler can alert on it.
+    static let emptyDayStatus: Int32 = 6
+
     /// One line for the scheduler's log: what was stored, and what was left out.
     private func summary(of report: Report, day: String) -> String {
         let input = report.input
@@ -179,7 +197,6 @@ struct NightlyCommand: ParsableCommand {
         }
         var line = "\(day) stored in \(db): " + parts.joined(separator: ", ")
         if let out { line += "; report in \(out)/report.html" }
-        if input.calls.rows + input.contacts.rows == 0 { line += " (no row of this day: check --date, --tz and the patterns)" }
         return line + "\n"
     }
 }

@@ -116,7 +116,8 @@ struct ReportCommand: ParsableCommand {
                                               peakMemoryBytes: RunStatistics.peakResidentBytes()).text)
         }
         if failOnBreach, let missed = result.report.sla?.totals.missed, missed > 0 {
-            throw CommandFailure(message: "\(missed) commitment periods missed (--fail-on-breach)", status: 3)
+            throw CommandFailure(message: HumanNumberText.counted(missed, "commitment period", "commitment periods")
+                                  + " missed (--fail-on-breach)", status: 3)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HotlineCore
 import HotlineInput
 
 /// What `hotline report --stats` prints on stderr after the report, so that a
@@ -27,7 +28,7 @@ struct RunStatistics {
               throughput: \(Self.decimal(Double(input.bytesDecoded) / 1e6 / wall, places: 1)) MB/s decoded, \
             \(Int64((Double(rows) / wall).rounded())) rows/s
               decode: \(Self.seconds(stages.decode)) (reader thread)
-              parse and aggregate: \(Self.seconds(stages.parseAndAggregate)) (summed over \(threads) workers)
+              parse and aggregate: \(Self.seconds(stages.parseAndAggregate)) (summed over \(HumanNumberText.counted(threads, "worker", "workers")))
               merge: \(Self.seconds(stages.merge))
               report: \(Self.seconds(stages.report))
               threads: \(threads) parsing + 1 reading

@@ -34,11 +34,6 @@ struct SwitchLogOptions: ParsableArguments {
 
     /// The switch's zone, or the report's zone `fallback` when not given.
     func zone(default fallback: String) throws -> ZoneOffsets {
-        let name = switchTimeZone ?? fallback
-        do {
-            return try ZoneOffsets(timeZoneIdentifier: name)
-        } catch {
-            throw ValidationError("\(switchTimeZone == nil ? "--tz" : "--switch-tz"): \(error) (use an IANA name such as Europe/Paris)")
-        }
+        try ZoneOption.offsets(named: switchTimeZone ?? fallback, option: switchTimeZone == nil ? "--tz" : "--switch-tz")
     }
 }

@@ -140,7 +140,7 @@ import Testing
         #expect(unknown.standardError.contains("fcr, time_to_escalation_p50_s, time_to_escalation_p90_s, contacts_per_case"))
         let badDay = try Support.hotline(["history", "--db", path, "--from", "2026-11-31"])
         #expect(badDay.status == 2)
-        #expect(badDay.standardError.contains("--from 2026-11-31 is not a YYYY-MM-DD date"))
+        #expect(badDay.standardError.contains("--from 2026-11-31: no such day, November 2026 has 30 days"))
         let reversed = try Support.hotline(["history", "--db", path, "--from", "2026-11-20", "--to", "2026-11-18"])
         #expect(reversed.status == 2)
         #expect(reversed.standardError.contains("--from 2026-11-20 is after --to 2026-11-18"))

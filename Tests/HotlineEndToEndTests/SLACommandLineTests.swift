@@ -42,7 +42,7 @@ import Testing
         #expect(run.standardError.hasPrefix("hotline: error: \(bad):5: fcr is a rate"))
         let missing = try Support.hotline(["report", "--sla", "/nonexistent/sla.yaml", calls])
         #expect(missing.status == 2)
-        #expect(missing.standardError == "hotline: error: /nonexistent/sla.yaml: cannot read the catalogue\n")
+        #expect(missing.standardError == "hotline: error: /nonexistent/sla.yaml: cannot read the catalogue: No such file or directory\n")
         let alone = try Support.hotline(["report", "--fail-on-breach", calls])
         #expect(alone.status == 2)
         #expect(alone.standardError.contains("--fail-on-breach needs --sla CATALOGUE"))

@@ -28,10 +28,53 @@ package struct BreakdownColumn {
         BreakdownColumn(header: "CASE ESC", metric: .caseEscalationRate),
     ]
 
-    /// The abbreviations used in the headers, spelled out once under the tables.
-    package static let legend = [
-        "REACH reachability · SL service level · ABANDON abandonment rate (short abandons excluded)",
-        "ASA average speed of answer · CALLS/USEFUL calls per useful voice contact",
-        "FCR first-contact resolution · CASE ESC case escalation rate · — no value",
+    /// The abbreviations of the headers of `metrics`' columns, spelled out
+    /// once under a table (only those the table shows), then `caseNote` when
+    /// it shows a case metric, whose scope differs between tables.
+    package static func legend(of metrics: [Metric], caseNote: String) -> [String] {
+        let items = abbreviations.filter { metrics.contains($0.metric) }.map(\.text) + ["— no value"]
+        var lines: [String] = []
+        for item in items {
+            if let last = lines.last, last.count + 3 + item.count <= legendWidth {
+                lines[lines.count - 1] = last + " · " + item
+            } else {
+                lines.append(item)
+            }
+        }
+        return metrics.contains(where: \.isCaseMetric) ? lines + [caseNote] : lines
+    }
+
+    /// The columns of the breakdown tables, the scope of their case columns.
+    package static var legend: [String] {
+        legend(of: all.map(\.metric), caseNote: """
+            FCR, CASE ESC: each case counts in the queue and on the day of its first contact, followed over every \
+            file read (hotline history's nights see one day's contacts only)
+            """)
+    }
+
+    private static let legendWidth = 92
+
+    private static let abbreviations: [(metric: Metric, text: String)] = [
+        (.reachability, "REACH reachability"),
+        (.serviceLevel, "SL service level"),
+        (.abandonmentRate, "ABANDON abandonment rate (short abandons excluded)"),
+        (.asaSeconds, "ASA average speed of answer"),
+        (.callsPerUsefulContact, "CALLS/USEFUL calls per useful voice contact"),
+        (.fcr, "FCR first-contact resolution"),
+        (.caseEscalationRate, "CASE ESC case escalation rate"),
     ]
+}
+
+extension Metric {
+    /// A metric of the cases (SPEC §3): counted by the case's first contact,
+    /// so its value depends on which contacts the run saw.
+    var isCaseMetric: Bool {
+        switch self {
+        case .cases, .casesEscalated, .caseEscalationRate, .casesReachingLevel3, .fcr,
+             .timeToEscalationP50Seconds, .timeToEscalationP90Seconds, .contactsPerCase:
+            true
+        default:
+            false
+        }
+    }
 }

@@ -104,8 +104,8 @@ public enum HumanNumberText {
         return fixed(value, fractionDigits: 1) + " " + units[unit]
     }
 
-    /// `2 files`, `1 file`.
-    static func counted(_ count: some BinaryInteger, _ singular: String, _ plural: String) -> String {
+    /// `2 files`, `1 file`: every count a person reads takes the noun's right number.
+    public static func counted(_ count: some BinaryInteger, _ singular: String, _ plural: String) -> String {
         grouped(count) + " " + (count == 1 ? singular : plural)
     }
 

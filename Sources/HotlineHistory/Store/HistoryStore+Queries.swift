@@ -99,6 +99,17 @@ extension HistoryStore {
         }
     }
 
+    /// The queues any stored night has metrics for, sorted: what `--queue`
+    /// may name, and the names to suggest when it names none of them.
+    public func queueNames() throws(HistoryError) -> [String] {
+        guard hasSchema else { return [] }
+        return try access {
+            try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT scope_key FROM metric_value WHERE scope = 'queue' ORDER BY scope_key")
+            }
+        }
+    }
+
     /// Inclusive text bounds for `day BETWEEN ? AND ?`: `YYYY-MM-DD` sorts as it reads.
     private func dayRange(from: String?, to: String?) throws(HistoryError) -> (first: String, last: String) {
         for day in [from, to].compactMap(\.self) where CivilDate.days(fromISODate: day) == nil {

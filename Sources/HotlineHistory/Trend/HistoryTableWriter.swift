@@ -22,7 +22,14 @@ public enum HistoryTableWriter {
         }
         let nights = trend.days.count == 1 ? "1 night" : "\(trend.days.count) nights"
         let range = trend.rangeText
-        let lines = [title + " · " + nights + (range.isEmpty ? "" : " " + range)] + table.lines(indent: "  ") + [""] + BreakdownColumn.legend
+        let lines = [title + " · " + nights + (range.isEmpty ? "" : " " + range)] + table.lines(indent: "  ") + [""]
+            + BreakdownColumn.legend(of: trend.metrics, caseNote: caseNote)
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Why a night's case figures differ from `hotline report`'s for the same day.
+    private static let caseNote = """
+        Case columns: the cases of that night's contacts only, a case continued from an earlier night counted \
+        afresh (hotline report over several days follows it from its first contact: docs/history.md)
+        """
 }
