@@ -13,15 +13,17 @@ struct ReportCommand: ParsableCommand {
             Files are plain or zstd-compressed (detected by content). Files given with --calls and \
             --contacts come first, in the order given, then positional files, whose format is read from \
             their first line: a canonical call or contact log, an Asterisk queue_log (raw or a table \
-            export) — see docs/asterisk.md. That order breaks ties between contacts of a case that \
+            export) or a CDR (Master.csv or an export with a header) — see docs/asterisk.md. That order breaks ties between contacts of a case that \
             start at the same instant with the same contact id, and is the order in which rotated \
             switch logs are assembled: give them oldest first.
 
             Rejected rows are counted in the report, summarised on stderr and, with --rejects, all \
-            written to a file. With --sla, the report checks a service catalogue (docs/sla.md). Exit \
-            status: 0 the report is complete; 1 a fatal input error (no report is printed) or, with \
-            --strict, rejected rows; 2 a usage error or an invalid catalogue (file:line: message, before \
-            any log is read); 3 with --fail-on-breach, a commitment was missed (the report is printed).
+            written to a file. With --sla, the report checks a service catalogue (docs/sla.md); a queue \
+            of the catalogue that no row has is warned about on stderr. Exit status: 0 the report is \
+            complete; 1 a fatal input error (no report is printed) or, with --strict, rejected rows; 2 a \
+            usage error or an invalid catalogue (file:line: message, before any log is read) or, with \
+            --strict-catalogue, a catalogue queue that no row has (no report); 3 with --fail-on-breach, \
+            a commitment was missed (the report is printed).
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -58,6 +60,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("fail-on-breach"), help: "With --sla: exit status 3 when any commitment is missed.")
     var failOnBreach = false
 
+    @Flag(name: .customLong("strict-catalogue"), help: ArgumentHelp(
+        "With --sla: a catalogue queue that no row has is an error (exit status 2, no report), not a warning."))
+    var strictCatalogue = false
+
     @Option(name: .customLong("sla-out"), help: ArgumentHelp(
         "With --sla: also write the evaluation as CSV, one row per service, commitment and period.", valueName: "file"))
     var slaOut: String?
@@ -78,6 +84,7 @@ struct ReportCommand: ParsableCommand {
         }
         if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
         if slaOut != nil && catalogue == nil { throw ValidationError("--sla-out needs --sla CATALOGUE") }
+        if strictCatalogue && catalogue == nil { throw ValidationError("--strict-catalogue needs --sla CATALOGUE") }
         if let rejects, let input = (callFiles + contactFiles + files).first(where: { sameFile($0, rejects) }) {
             throw ValidationError("--rejects \(rejects) is the input \(input): it would be overwritten")
         }
@@ -99,6 +106,7 @@ struct ReportCommand: ParsableCommand {
 
         let started = ContinuousClock.now
         let result = try runReportJob(inputs, options: options, quiet: quiet)
+        try CatalogueCoverage.check(sla, path: catalogue, in: result.report, strict: strictCatalogue)
         if strict && result.rejectedRows > 0 {
             throw CommandFailure(message: "\(result.rejectedRows) rows rejected and --strict is set; no report", status: 1)
         }

@@ -510,7 +510,12 @@ private let twoByTwoReport = Report(
         """
     #expect(text.contains("\n\n" + byQueue + "\n"))
     #expect(text.contains("\n\n" + byDay + "\n"))
-    #expect(text.hasSuffix("· — no value\n"))
+    #expect(text.hasSuffix("""
+        · — no value
+        FCR, CASE ESC: each case counts in the queue and on the day of its first contact, followed over every \
+        file read (hotline history's nights see one day's contacts only)
+
+        """))
 }
 
 @Test func tableTruncatesLongQueueNamesAndHandlesEmptyBreakdowns() throws {

@@ -55,8 +55,36 @@ import Testing
             REACH reachability · SL service level · ABANDON abandonment rate (short abandons excluded)
             ASA average speed of answer · CALLS/USEFUL calls per useful voice contact
             FCR first-contact resolution · CASE ESC case escalation rate · — no value
+            Case columns: the cases of that night's contacts only, a case continued from an earlier night counted \
+            afresh (hotline report over several days follows it from its first contact: docs/history.md)
 
             """)
+    }
+
+    @Test func theLegendExplainsOnlyTheColumnsShown() throws {
+        let path = try database()
+        let calls = try Support.hotline(["history", "--db", path, "--metric", "offered", "--metric", "service_level"])
+        #expect(calls.status == 0)
+        #expect(calls.standardOutput.hasSuffix("  2026-11-20      150  52.0 %\n\nSL service level · — no value\n"))
+        let cases = try Support.hotline(["history", "--db", path, "--metric", "fcr", "--metric", "answered"])
+        #expect(cases.standardOutput.hasSuffix("""
+            FCR first-contact resolution · — no value
+            Case columns: the cases of that night's contacts only, a case continued from an earlier night counted \
+            afresh (hotline report over several days follows it from its first contact: docs/history.md)
+
+            """))
+    }
+
+    @Test func aQueueThatNoNightHasIsAnErrorThatNamesTheStoredQueues() throws {
+        let path = try database()
+        let unknown = try Support.hotline(["history", "--db", path, "--queue", "nosuch"])
+        #expect(unknown.status == 1)
+        #expect(unknown.standardOutput.isEmpty)
+        #expect(unknown.standardError == "hotline: error: \(path): no stored night has queue 'nosuch'; stored queues: billing, orders\n")
+        let typo = try Support.hotline(["history", "--db", path, "--queue", "order", "--format", "csv"])
+        #expect(typo.status == 1)
+        #expect(typo.standardError == "hotline: error: \(path): no stored night has queue 'order' (did you mean 'orders'?); "
+                + "stored queues: billing, orders\n")
     }
 
     @Test func aQueueARangeAndChosenMetricsAsCSV() throws {

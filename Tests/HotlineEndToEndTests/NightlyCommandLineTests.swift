@@ -27,6 +27,21 @@ import Testing
         return try #require(try Support.json(run.standardOutput) as? [String: Any])
     }
 
+    @Test func aDayWithoutRowsIsNotStoredAndExitsSix() throws {
+        let directory = try Support.scratchDirectory()
+        let db = directory + "/history.sqlite", out = directory + "/out"
+        let stored = try Self.nightly("2026-11-03", db: db)
+        #expect(stored.status == 0)
+        let empty = try Self.nightly("2026-12-25", db: db, out: out)
+        #expect(empty.status == 6)
+        #expect(empty.standardOutput.isEmpty)
+        #expect(empty.standardError == "hotline: error: 2026-12-25: no row of this day in the inputs (8,313 rows of "
+                + "other days, 0 lines rejected); nothing stored in \(db): check --date, --tz and the patterns\n")
+        let store = try HistoryStore(path: db, access: .readOnly)
+        #expect(try store.nights().map(\.day) == ["2026-11-03"])
+        #expect(!FileManager.default.fileExists(atPath: out + "/report.json"))
+    }
+
     @Test func aNightStoresTheDayItsHoursItsInputsAndItsFiles() throws {
         let directory = try Support.scratchDirectory()
         let db = directory + "/history.sqlite", out = directory + "/out"

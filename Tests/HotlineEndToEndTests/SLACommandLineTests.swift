@@ -33,6 +33,36 @@ import Testing
         #expect(run.standardOutput.contains("0 periods missed · 1 met · 1 not measurable"))
     }
 
+    @Test func aCatalogueQueueThatNoRowHasIsWarnedAboutOrWithStrictCatalogueAnError() throws {
+        let typo = try Support.scratchDirectory() + "/typo.yaml"
+        try Support.write(Array("""
+            services:
+              - name: Care
+                queues: [biling, orders, complaints]
+                commitments:
+                  - {metric: answered, comparison: ">=", target: 1, period: month}
+
+            """.utf8), to: typo)
+        let warned = try Support.hotline(["report", "-q", "--sla", typo, calls, contacts])
+        #expect(warned.status == 0)
+        #expect(warned.standardOutput.contains("Service commitments"))
+        #expect(warned.standardError == """
+            hotline: warning: \(typo): service 'Care' names queue 'biling', which no row of the data has \
+            (did you mean 'billing'?); its commitments are judged without it
+            hotline: warning: \(typo): service 'Care' names queue 'complaints', which no row of the data has; \
+            its commitments are judged without it
+
+            """)
+        let strict = try Support.hotline(["report", "-q", "--sla", typo, "--strict-catalogue", calls, contacts])
+        #expect(strict.status == 2)
+        #expect(strict.standardOutput.isEmpty)
+        #expect(strict.standardError.hasPrefix("hotline: error: \(typo): service 'Care' names queue 'biling',"))
+        #expect(strict.standardError.hasSuffix("hotline: error: --strict-catalogue is set; no report\n"))
+        let exact = try Support.hotline(["report", "-q", "--sla", catalogue, "--strict-catalogue", calls, contacts])
+        #expect(exact.status == 0)
+        #expect(exact.standardError.isEmpty)
+    }
+
     @Test func anInvalidCatalogueIsAUsageErrorBeforeAnyLogIsRead() throws {
         let bad = try Support.scratchDirectory() + "/bad.yaml"
         try Support.write(Array("services:\n  - name: Care\n    queues: [billing]\n    commitments:\n      - {metric: fcr, comparison: \">=\", target: 1.5, period: day}\n".utf8), to: bad)
