@@ -172,6 +172,29 @@ import Testing
         Self.checkSelfContained(page)
     }
 
+    @Test func aQueueCardJudgesItsServicesCommitmentsOnThatQueueAlone() {
+        let commitment = SLACommitment(metric: .serviceLevel, comparison: .atLeast, target: 0.6, thresholdSeconds: 30,
+                                       period: .day)
+        let catalogue = SLACatalogue(services: [SLAService(name: "Care", queues: ["A", "B"], own: [commitment], defaults: [])])
+        let page = Self.render(Self.report(sla: catalogue))
+        let cards = Array(page.split(separator: "<article class=\"card ").dropFirst())
+        #expect(cards.count == 4)
+        #expect(cards[3].contains("No commitment"))
+        // Within 30 s: A answers 1 of 2 offered on the 20th (50 %) and 1 of 1 on the 21st; B 1 of 2 on the 21st;
+        // the service, 2 of 3 on the 21st (66.7 %, met).
+        let missOnThe20th = "Service level (≤ 30 s), 2026-11-20: 50.0 % vs target ≥ 60.0 %</li>"
+        let missOnThe21st = "Service level (≤ 30 s), 2026-11-21: 50.0 % vs target ≥ 60.0 %</li>"
+        #expect(cards[0].contains("<li>Care: " + missOnThe20th) && !cards[0].contains(missOnThe21st))
+        #expect(cards[1].contains("<h3>A</h3>") && cards[1].contains("<li>" + missOnThe20th) && !cards[1].contains(missOnThe21st))
+        #expect(cards[2].contains("<h3>B</h3>") && cards[2].contains("<li>" + missOnThe21st) && !cards[2].contains(missOnThe20th))
+        // The cards' own service level is at the report's threshold, and says so beside the 30 s commitments.
+        #expect(cards.allSatisfy { $0.contains("<dt>Service level (≤ 20 s)</dt>") })
+        // The service's verdict, in JSON and the table below, is still the service's.
+        let table = page[page.firstRange(of: "<table id=\"sla-table\">")!.lowerBound...]
+        #expect(table.split(separator: "<span class=\"status status-missed").count == 2)
+        Self.checkSelfContained(page)
+    }
+
     @Test func anEmptyReportRendersWithNoDataInEveryChart() {
         let empty = MetricsAccumulator(thresholds: Self.thresholds, zone: .utc, detailed: true)
             .report(parameters: ReportParameters(), input: InputSummary())

@@ -281,6 +281,10 @@ public final class MetricsAccumulator {
             input.day = DaySelection(date: CivilDate.isoDate(fromDays: onlyDay), callsOutside: callsOutsideDay,
                                      contactsOutside: contactsOutsideDay)
         }
+        func evaluate(_ catalogue: SLACatalogue) -> SLAEvaluation {
+            SLAEvaluator.evaluate(catalogue, accumulator: self, thresholds: thresholds,
+                                  unmeasurable: input.switchLogs?.unmeasurableMetrics ?? [])
+        }
         let report = Report(
             parameters: parameters,
             input: input,
@@ -293,10 +297,8 @@ public final class MetricsAccumulator {
             },
             byHour: detailed ? hourScopes() : nil,
             distributions: detailed ? distributions(answeredWaits: breakdown.overall.calls.answeredWaits) : nil,
-            sla: sla.map { catalogue in
-                SLAEvaluator.evaluate(catalogue, accumulator: self, thresholds: thresholds,
-                                      unmeasurable: input.switchLogs?.unmeasurableMetrics ?? [])
-            })
+            sla: sla.map(evaluate),
+            slaByQueue: detailed ? sla.map { evaluate($0.perQueue) } : nil)
         return report.withoutUnmeasurable()
     }
 

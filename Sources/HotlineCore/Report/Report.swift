@@ -130,10 +130,15 @@ public struct Report: Equatable, Sendable {
     public var distributions: ReportDistributions?
     /// The service catalogue checked against the data (`--sla`); `nil` without one.
     public var sla: SLAEvaluation?
+    /// The catalogue's commitments judged on each of its queues alone (one
+    /// service per queue); only in a detailed report with `--sla`, for the
+    /// HTML page's queue cards. Not part of the JSON: a commitment binds the
+    /// service, this says which of its queues missed.
+    public var slaByQueue: SLAEvaluation?
 
     public init(parameters: ReportParameters, input: InputSummary, overall: ScopeMetrics,
                 byQueue: [NamedScope], byDay: [NamedScope], byHour: [NamedScope]? = nil,
-                distributions: ReportDistributions? = nil, sla: SLAEvaluation? = nil) {
+                distributions: ReportDistributions? = nil, sla: SLAEvaluation? = nil, slaByQueue: SLAEvaluation? = nil) {
         self.parameters = parameters
         self.input = input
         self.overall = overall
@@ -142,6 +147,7 @@ public struct Report: Equatable, Sendable {
         self.byHour = byHour
         self.distributions = distributions
         self.sla = sla
+        self.slaByQueue = slaByQueue
     }
 }
 

@@ -99,4 +99,19 @@ public struct SLACatalogue: Equatable, Sendable {
         self.degradedDays = degradedDays.sorted()
         self.services = services
     }
+
+    /// The catalogue with each service split into one service per queue,
+    /// same name and commitments: judged on one queue alone, as a queue's
+    /// card in the HTML report shows it, not on its service's sum.
+    var perQueue: SLACatalogue {
+        var split = self
+        split.services = services.flatMap { service in
+            service.queues.map { queue in
+                var alone = service
+                alone.queues = [queue]
+                return alone
+            }
+        }
+        return split
+    }
 }

@@ -1,6 +1,12 @@
 /// One card per queue, and one for all queues first, with the headline
 /// metrics of the day and the colour of the service commitments that cover
 /// it: the part of the page a manager reads on a phone before anything else.
+///
+/// Each card says what is true of its own scope: the all-queues card the
+/// catalogue's verdicts, a queue's card its service's commitments judged on
+/// that queue alone (``Report/slaByQueue``), so that a queue that met its
+/// service level is not painted red by its neighbour. The service level is
+/// labelled with its threshold, as every missed commitment is with its own.
 enum KPICards {
     static let id = "kpi-cards"
     static let metrics: [Metric] = [
@@ -11,13 +17,19 @@ enum KPICards {
     static let shownMisses = 3
 
     static func html(_ report: Report) -> String {
-        var cards = [card(name: "All queues", queue: nil, metrics: report.overall, evaluation: report.sla)]
-        cards += report.byQueue.map { card(name: $0.name, queue: $0.name, metrics: $0.metrics, evaluation: report.sla) }
+        let threshold = report.parameters.thresholds.serviceLevelSeconds
+        var cards = [card(name: "All queues", queue: nil, metrics: report.overall, evaluation: report.sla,
+                          serviceLevelThreshold: threshold)]
+        cards += report.byQueue.map {
+            card(name: $0.name, queue: $0.name, metrics: $0.metrics, evaluation: report.slaByQueue ?? report.sla,
+                 serviceLevelThreshold: threshold)
+        }
         return "<section id=\"\(id)\" class=\"cards\" aria-label=\"Key figures by queue\">\n"
             + cards.joined(separator: "\n") + "\n</section>"
     }
 
-    private static func card(name: String, queue: String?, metrics: ScopeMetrics, evaluation: SLAEvaluation?) -> String {
+    private static func card(name: String, queue: String?, metrics: ScopeMetrics, evaluation: SLAEvaluation?,
+                             serviceLevelThreshold: Int64) -> String {
         let outcome = SLAOutcome(queue: queue, evaluation: evaluation)
         var html = "<article class=\"card sla-\(outcome.status.rawValue)\">\n<header><h3>\(HTMLText.escaped(name))</h3>"
             + "<p class=\"verdict\">\(HTMLText.escaped(outcome.verdict))</p></header>\n"
@@ -25,7 +37,8 @@ enum KPICards {
             html += "<p class=\"services\">\(HTMLText.escaped(outcome.services.joined(separator: ", ")))</p>\n"
         }
         html += "<dl>" + self.metrics.map { metric in
-            "<div><dt>" + HTMLText.escaped(metric.title) + "</dt><dd>"
+            let title = metric == .serviceLevel ? metric.title + " (≤ \(serviceLevelThreshold) s)" : metric.title
+            return "<div><dt>" + HTMLText.escaped(title) + "</dt><dd>"
                 + HTMLText.escaped(HumanNumberText.value(of: metric, in: metrics)) + "</dd></div>"
         }.joined() + "</dl>\n"
         if !outcome.misses.isEmpty {
