@@ -5,7 +5,7 @@ import HotlineCore
 /// 1 a fatal input error (or rejected rows under `--strict`), 2 a usage error
 /// (an invalid `--sla` catalogue included), 3 a missed commitment under
 /// `--fail-on-breach`, 4 (`nightly`) another job held the history database
-/// too long.
+/// too long, 6 (`nightly`) no input row belongs to the day (nothing stored).
 @main
 struct Hotline: ParsableCommand {
     static let configuration = CommandConfiguration(
