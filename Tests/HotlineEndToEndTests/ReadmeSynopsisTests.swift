@@ -58,3 +58,18 @@ import Testing
         }
     }
 }
+
+/// What `scripts/install.sh` installs besides the binary is generated from
+/// the same definitions as `--help`: the completion scripts offer every
+/// subcommand and option.
+@Suite struct CompletionScriptTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func aCompletionScriptOffersEverySubcommandAndOption(shell: String) throws {
+        let run = try Support.hotline(["--generate-completion-script", shell])
+        #expect(run.status == 0)
+        for word in ["report", "nightly", "convert", "generate", "history",
+                     "sl-threshold", "strict-catalogue", "lock-timeout", "metric", "start-day", "switch-tz"] {
+            #expect(run.standardOutput.contains(word), "\(shell) completion lacks \(word)")
+        }
+    }
+}
