@@ -185,6 +185,7 @@ import Testing
         let missOnThe20th = "Service level (≤ 30 s), 2026-11-20: 50.0 % vs target ≥ 60.0 %</li>"
         let missOnThe21st = "Service level (≤ 30 s), 2026-11-21: 50.0 % vs target ≥ 60.0 %</li>"
         #expect(cards[0].contains("<li>Care: " + missOnThe20th) && !cards[0].contains(missOnThe21st))
+        #expect(cards[1].contains("<p class=\"services\">Care · commitments judged on this queue alone</p>"))
         #expect(cards[1].contains("<h3>A</h3>") && cards[1].contains("<li>" + missOnThe20th) && !cards[1].contains(missOnThe21st))
         #expect(cards[2].contains("<h3>B</h3>") && cards[2].contains("<li>" + missOnThe21st) && !cards[2].contains(missOnThe20th))
         // The cards' own service level is at the report's threshold, and says so beside the 30 s commitments.

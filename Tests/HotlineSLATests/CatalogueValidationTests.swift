@@ -115,9 +115,14 @@ import Testing
         #expect(error.message.contains(message), "\(error)")
     }
 
-    @Test func anUnreadableFileIsNamed() throws {
-        #expect(throws: SLACatalogueError(file: "/nonexistent/c.yaml", line: nil, message: "cannot read the catalogue")) {
+    @Test func anUnreadableFileIsNamedWithTheReason() throws {
+        #expect(throws: SLACatalogueError(file: "/nonexistent/c.yaml", line: nil,
+                                          message: "cannot read the catalogue: No such file or directory")) {
             try SLACatalogueLoader.load(path: "/nonexistent/c.yaml")
+        }
+        let directory = "/tmp"
+        #expect(throws: SLACatalogueError(file: directory, line: nil, message: "cannot read the catalogue: Is a directory")) {
+            try SLACatalogueLoader.load(path: directory)
         }
     }
 

@@ -22,19 +22,20 @@ enum KPICards {
                           serviceLevelThreshold: threshold)]
         cards += report.byQueue.map {
             card(name: $0.name, queue: $0.name, metrics: $0.metrics, evaluation: report.slaByQueue ?? report.sla,
-                 serviceLevelThreshold: threshold)
+                 judgedAlone: report.slaByQueue != nil, serviceLevelThreshold: threshold)
         }
         return "<section id=\"\(id)\" class=\"cards\" aria-label=\"Key figures by queue\">\n"
             + cards.joined(separator: "\n") + "\n</section>"
     }
 
     private static func card(name: String, queue: String?, metrics: ScopeMetrics, evaluation: SLAEvaluation?,
-                             serviceLevelThreshold: Int64) -> String {
+                             judgedAlone: Bool = false, serviceLevelThreshold: Int64) -> String {
         let outcome = SLAOutcome(queue: queue, evaluation: evaluation)
         var html = "<article class=\"card sla-\(outcome.status.rawValue)\">\n<header><h3>\(HTMLText.escaped(name))</h3>"
             + "<p class=\"verdict\">\(HTMLText.escaped(outcome.verdict))</p></header>\n"
         if queue != nil, !outcome.services.isEmpty {
-            html += "<p class=\"services\">\(HTMLText.escaped(outcome.services.joined(separator: ", ")))</p>\n"
+            let judged = judgedAlone ? " · commitments judged on this queue alone" : ""
+            html += "<p class=\"services\">\(HTMLText.escaped(outcome.services.joined(separator: ", ") + judged))</p>\n"
         }
         html += "<dl>" + self.metrics.map { metric in
             let title = metric == .serviceLevel ? metric.title + " (≤ \(serviceLevelThreshold) s)" : metric.title
