@@ -1,3 +1,4 @@
+import HotlineCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -87,10 +88,13 @@ final class RejectLog {
         String(decoding: escapedBytes(bytes), as: UTF8.self)
     }
 
-    /// Tabs, carriage returns and backslashes escaped so that each reject stays one TSV line.
+    /// Tabs, carriage returns and backslashes escaped so that each reject
+    /// stays one TSV line, and a leading `'` added where a spreadsheet would
+    /// run the field as a formula (`CSVField.neutralised`, README).
     private static func escapedBytes(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
+        result.reserveCapacity(bytes.count + 1)
+        if let first = bytes.first, CSVField.startsFormula(first) { result.append(UInt8(ascii: "'")) }
         for byte in bytes {
             switch byte {
             case 0x09: result.append(contentsOf: [0x5C, 0x74])
