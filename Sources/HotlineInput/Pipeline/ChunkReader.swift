@@ -23,7 +23,7 @@ struct ChunkReader {
     /// decoded, and its format (nil for an empty file).
     mutating func read(_ file: InputFileSpec, index: Int) throws -> (read: Int64, decoded: Int64, format: InputFormat?) {
         let opening = MonotonicInstant.now
-        let input = try DecodedInput(path: file.path)
+        let input = try DecodedInput(path: file.path, maxWindowLog: options.maxWindowLog)
         decodeTime += opening.elapsed
         defer { input.close() }
         carry.removeAll(keepingCapacity: true)
