@@ -5,9 +5,9 @@ import HotlineInput
 /// read logs (`report`, `convert`, `nightly`).
 struct DecompressionOptions: ParsableArguments {
     @Option(name: .customLong("max-window"), help: ArgumentHelp(
-        "Largest zstd window an input may need, as a power of two from 10 to 31 (default 27: 128 MiB, as zstd's own "
-            + "default); the decoder allocates the window, so 31 may cost 2 GiB of memory. Files written with "
-            + "zstd --long=N need N.", valueName: "log2"))
+        "Largest zstd window an input may need, as a power of two from 10 to 31 (27 is 128 MiB, zstd's own limit); "
+            + "the decoder allocates the window, so 31 may cost 2 GiB of memory. Files written with zstd --long=N "
+            + "need N.", valueName: "log2"))
     var maxWindowLog = ZstdWindow.defaultLog
 
     func validate() throws {

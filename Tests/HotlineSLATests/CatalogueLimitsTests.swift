@@ -8,12 +8,7 @@ import Testing
 /// legal catalogue still read whole.
 @Suite struct CatalogueLimitsTests {
     private static func refusal(_ text: String) -> SLACatalogueError? {
-        do {
-            _ = try SLACatalogueLoader.parse(text, file: "c.yaml")
-            return nil
-        } catch {
-            return error
-        }
+        CatalogueValidationTests.refusal(text)
     }
 
     /// Lines 1…`levels` + 1: `a0` and levels of ten aliases of the level

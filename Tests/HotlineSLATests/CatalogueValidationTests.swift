@@ -18,7 +18,8 @@ import Testing
         """
     }
 
-    private static func refusal(_ text: String) -> SLACatalogueError? {
+    /// The error parsing `text` throws, nil if it is a valid catalogue.
+    static func refusal(_ text: String) -> SLACatalogueError? {
         do {
             _ = try SLACatalogueLoader.parse(text, file: "c.yaml")
             return nil

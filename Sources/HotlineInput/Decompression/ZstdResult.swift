@@ -20,9 +20,9 @@ enum ZstdResult {
 }
 
 /// The window a zstd frame needs: the history the decoder keeps, allocated
-/// whole. `zstd -19` and lower use at most 8 MiB; `--long=N` and `--ultra`
-/// use 2^N. libzstd refuses more than 2^27 (128 MiB) unless told otherwise,
-/// which `--max-window` does (README).
+/// whole. `zstd -19` and lower use at most 8 MiB, `--ultra -22` 128 MiB,
+/// `--long=N` 2^N. libzstd refuses more than 2^27 (128 MiB) unless told
+/// otherwise, which `--max-window` does (README).
 public enum ZstdWindow {
     /// libzstd's own default limit, ZSTD_WINDOWLOG_LIMIT_DEFAULT: 128 MiB.
     public static let defaultLog = 27
