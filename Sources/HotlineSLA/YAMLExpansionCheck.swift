@@ -10,7 +10,7 @@ import CYaml
 /// keeps only the expanded size of each anchor, so it costs one pass over
 /// the events whatever the aliases expand to.
 enum YAMLExpansionCheck {
-    struct Excess: Equatable {
+    struct Excess {
         /// 1-based line of the node that went past the limit.
         var line: Int
         var problem: String
