@@ -38,7 +38,9 @@ struct ConvertCommand: ParsableCommand {
                                valueName: "file"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
+    @Option(help: ArgumentHelp(
+        "Parsing workers, \(OptionRange.threadsText) (default: one per core but the reader's, at least 1).",
+        valueName: "n"))
     var threads: Int?
 
     @Flag(name: .shortAndLong, help: "No summary on stderr.")
@@ -46,7 +48,7 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("no input: give one or more switch logs") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+        try OptionRange.check("--threads", threads, in: OptionRange.threads)
         if files.contains(out) { throw ValidationError("--out \(out) is an input: it would be overwritten") }
         _ = try switchLogs.zone(default: timeZone)
     }

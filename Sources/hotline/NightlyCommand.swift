@@ -57,7 +57,8 @@ struct NightlyCommand: ParsableCommand {
     @OptionGroup var decompression: DecompressionOptions
 
     @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
-        "Seconds to wait for another job on the same database before giving up (exit status 4).",
+        "Seconds to wait for another job on the same database before giving up (exit status 4), "
+            + "\(OptionRange.text(OptionRange.lockTimeoutSeconds)).",
         valueName: "seconds"))
     var lockTimeout = 600
 
@@ -74,7 +75,7 @@ struct NightlyCommand: ParsableCommand {
         if let date, CivilDate.days(fromISODate: date) == nil {
             throw ValidationError("--date \(date): expected a day as YYYY-MM-DD")
         }
-        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be ≥ 0") }
+        try OptionRange.check("--lock-timeout", lockTimeout, in: OptionRange.lockTimeoutSeconds)
         if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
     }
 
