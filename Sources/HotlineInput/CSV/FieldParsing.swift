@@ -7,8 +7,6 @@ public enum FieldProblem: Error, Equatable, Sendable {
     case notAnInteger(detail: String)
     case unknownValue
     case outOfRange
-    /// A duration above `ValueRanges.durationSeconds` (it is non-negative once read).
-    case durationOutOfRange
     case timestamp(TimestampError)
     /// A timestamp whose instant, or whose local day in the report's zone,
     /// falls outside 0001-01-01…9999-12-31 (`ValueRanges.instantSeconds`).
@@ -42,16 +40,6 @@ enum FieldParsing {
             return .notAnInteger(detail: offset == 0 ? "leading space" : "space inside")
         }
         return .notAnInteger(detail: "not ASCII digits")
-    }
-
-    /// A duration in seconds: a non-negative integer within `ValueRanges.durationSeconds`.
-    @inline(__always)
-    static func duration(_ bytes: UnsafeRawBufferPointer) -> Result<Int64, FieldProblem> {
-        switch nonNegativeInteger(bytes) {
-        case .success(let value):
-            value <= ValueRanges.durationSeconds.upperBound ? .success(value) : .failure(.durationOutOfRange)
-        case .failure(let problem): .failure(problem)
-        }
     }
 
     /// A support level: an integer 1...3 (`02` is 2).

@@ -42,8 +42,6 @@ public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
             case .notAnInteger(let detail): "not an integer \(column) (\(detail))"
             case .unknownValue: "unknown \(column)"
             case .outOfRange: "bad \(column) (must be 1, 2 or 3)"
-            case .durationOutOfRange:
-                "\(column) out of range (\(ValueRanges.durationSeconds.lowerBound) to \(ValueRanges.durationSeconds.upperBound) s)"
             case .timestampOutOfRange: "\(column) out of range (\(Self.reportableDays))"
             case .timestamp(let error): "bad timestamp \(column) (\(error))"
             }

@@ -29,12 +29,12 @@ struct CallRowParser {
         case .failure(let problem): return .failure(.field(CallColumn.arrivedAt, problem))
         }
         let wait: Int64
-        switch FieldParsing.duration(fields.bytes(waitSeconds)) {
+        switch FieldParsing.nonNegativeInteger(fields.bytes(waitSeconds)) {
         case .success(let value): wait = value
         case .failure(let problem): return .failure(.field(CallColumn.waitSeconds, problem))
         }
         let talk: Int64
-        switch FieldParsing.duration(fields.bytes(talkSeconds)) {
+        switch FieldParsing.nonNegativeInteger(fields.bytes(talkSeconds)) {
         case .success(let value): talk = value
         case .failure(let problem): return .failure(.field(CallColumn.talkSeconds, problem))
         }

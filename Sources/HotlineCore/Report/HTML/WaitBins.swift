@@ -21,10 +21,10 @@ struct WaitBins {
     /// Widths a person reads at a glance, in seconds.
     private static let widths: [Int64] = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1_800, 3_600, 7_200, 21_600, 86_400]
 
-    /// About `targetBins` bins; `nil` when no call was answered. Waits and
-    /// threshold are durations, checked against `ValueRanges.durationSeconds`
-    /// where they are read; the bins never reach past that range (a larger
-    /// value would fall in the overflow bin), so their edges cannot overflow.
+    /// About `targetBins` bins; `nil` when no call was answered. The bins
+    /// stop at the top of `ValueRanges.durationSeconds` (3.2 years, the range
+    /// of the threshold): a canonical `wait_s` may be any `Int64`, and one
+    /// beyond falls in the overflow bin, so no bin edge can overflow.
     init?(_ waits: [ValueCount], threshold: Int64, targetBins: Int64 = 24) {
         let total = waits.reduce(0) { $0 + $1.count }
         guard total > 0 else { return nil }
