@@ -104,6 +104,50 @@ import Testing
         #expect(byDay.keys.sorted() == ["9999-12-31"])
     }
 
+    /// The switch logs' times go through the same check, with their line:
+    /// an epoch near 2⁶³ (which trapped in the accumulator) in any zone, the
+    /// last instant of 9999 in a zone where it is already 10000-01-01.
+    @Test(arguments: [("UTC", ["2010-02-22", "9999-12-31"], [7, 8]),
+                      ("Pacific/Kiritimati", ["2010-02-23"], [4, 5, 6, 7, 8])])
+    func aQueueLogTimeWhoseLocalDayLeavesTheCalendarIsRejected(zone: String, days: [String], rejectedLines: [Int]) throws {
+        let path = try Support.scratchDirectory() + "/queue_log"
+        try Support.write(Array("""
+            1266833911|1266833905.2|9000|NONE|ENTERQUEUE||03522960391
+            1266833912|1266833905.2|9000|Local/2004@from-internal/n|CONNECT|1|1266833911.7
+            1266833915|1266833905.2|9000|Local/2004@from-internal/n|COMPLETEAGENT|1|3|1
+            253402300000|253402299000.1|9000|NONE|ENTERQUEUE||0352
+            253402300001|253402299000.1|9000|Local/2004@from-internal/n|CONNECT|1|1266833911.7
+            253402300005|253402299000.1|9000|Local/2004@from-internal/n|COMPLETEAGENT|1|4|1
+            9223372036854775000|999.1|9000|NONE|ENTERQUEUE||0353
+            9223372036854775001|999.1|9000|Local/2004@from-internal/n|CONNECT|1|1266833911.7
+
+            """.utf8), to: path)
+        let (document, run) = try Self.reportJSON(["--tz", zone, path])
+        let byDay = try #require(document["by_day"] as? [String: Any])
+        #expect(byDay.keys.sorted() == days)
+        let reported = run.standardError.split(separator: "\n").filter { $0.hasPrefix("  \(path):") }
+        #expect(reported == rejectedLines.map {
+            "  \(path):\($0): bad time (out of range: its local day must be 0001-01-01 to 9999-12-31)"
+        })
+    }
+
+    @Test func aCDRStartWhoseLocalDayLeavesTheCalendarIsRejected() throws {
+        let path = try Support.scratchDirectory() + "/Master.csv"
+        let leg = { (caller: String, start: String) in
+            "\"\",\"\(caller)\",\"200\",\"from-pstn\",\"\"\"device\"\" <\(caller)>\",\"SIP/\(caller)-1\",\"SIP/200-1\",\"Dial\","
+                + "\"SIP/200\",\"\(start):00\",\"\(start):05\",\"\(start):56\",56,51,\"ANSWERED\",\"DOCUMENTATION\",\"\(caller).0\",\"\""
+        }
+        try Support.write(Array([leg("1500", "2016-09-06 16:38"), leg("1501", "9999-12-31 23:00")].joined(separator: "\n").utf8),
+                          to: path)
+        // At −12:00 on the switch's clock, 9999-12-31 23:00 is 10000-01-01 11:00 UTC.
+        let (document, run) = try Self.reportJSON(["--switch-tz", "Etc/GMT+12", path])
+        let byDay = try #require(document["by_day"] as? [String: Any])
+        #expect(byDay.keys.sorted() == ["2016-09-07"])
+        #expect(run.standardError.contains("\(path):2: bad start (out of range: its local day must be 0001-01-01 to 9999-12-31)"))
+        let (utc, _) = try Self.reportJSON([path])
+        #expect((utc["by_day"] as? [String: Any])?.keys.sorted() == ["2016-09-06", "9999-12-31"])
+    }
+
     @Test(arguments: [
         (["nightly", "--calls", "x.csv", "--db", "h.sqlite", "--sl-threshold", "9223372036854775807"],
          "--sl-threshold must be between 0 and 100000000 (got 9223372036854775807)"),
