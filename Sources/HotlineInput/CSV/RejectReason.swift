@@ -1,5 +1,3 @@
-import HotlineCore
-
 /// Why a data line was rejected (SPEC §5: rejected, counted and reported, never guessed).
 public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
     case quoting(String)
