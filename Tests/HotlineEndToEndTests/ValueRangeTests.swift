@@ -148,6 +148,22 @@ import Testing
         #expect((utc["by_day"] as? [String: Any])?.keys.sorted() == ["2016-09-06", "9999-12-31"])
     }
 
+    /// Asia/Dubai's first transition skipped 00:00:00–00:18:47 of 1920-01-01
+    /// (LMT +3:41:12 to +4:00): a CDR time in that gap trapped stepping before
+    /// the zone's first interval. It is read with the offset before the change.
+    @Test func aSwitchTimeSkippedByAZonesFirstTransitionIsRead() throws {
+        let path = try Support.scratchDirectory() + "/Master.csv"
+        try Support.write(Array(("\"\",\"1500\",\"200\",\"from-pstn\",\"\"\"device\"\" <1500>\",\"SIP/1500-1\",\"SIP/200-1\","
+            + "\"Dial\",\"SIP/200\",\"1920-01-01 00:10:00\",\"1920-01-01 00:10:05\",\"1920-01-01 00:10:56\",56,51,"
+            + "\"ANSWERED\",\"DOCUMENTATION\",\"1500.0\",\"\"\n").utf8), to: path)
+        // 00:10:00 at +3:41:12 is 1919-12-31T20:28:48Z.
+        let (document, _) = try Self.reportJSON(["--switch-tz", "Asia/Dubai", path])
+        let byDay = try #require(document["by_day"] as? [String: Any])
+        #expect(byDay.keys.sorted() == ["1919-12-31"])
+        let (dubai, _) = try Self.reportJSON(["--tz", "Asia/Dubai", path])
+        #expect((dubai["by_day"] as? [String: Any])?.keys.sorted() == ["1920-01-01"])
+    }
+
     @Test(arguments: [
         (["nightly", "--calls", "x.csv", "--db", "h.sqlite", "--sl-threshold", "9223372036854775807"],
          "--sl-threshold must be between 0 and 100000000 (got 9223372036854775807)"),
