@@ -208,7 +208,10 @@ private struct CatalogueReader {
         if let node = fields["threshold_s"] {
             guard metric == .serviceLevel else { throw error(node, "threshold_s applies to service_level only") }
             let value = try integer(node, "threshold_s")
-            guard value >= 0 else { throw error(node, "threshold_s cannot be negative") }
+            guard ValueRanges.durationSeconds.contains(value) else {
+                throw error(node, "threshold_s must be between \(ValueRanges.durationSeconds.lowerBound) and "
+                                  + "\(ValueRanges.durationSeconds.upperBound) seconds, not \(value)")
+            }
             threshold = value
         }
         var penalty: Int64 = 0
