@@ -45,7 +45,15 @@ struct ConvertCommand: ParsableCommand {
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("no input: give one or more switch logs") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
-        if files.contains(out) { throw ValidationError("--out \(out) is an input: it would be overwritten") }
+        for (option, output) in [("--out", out), ("--rejects", rejects)] {
+            guard let output else { continue }
+            if let input = files.first(where: { FileSystem.isSameFile($0, output) }) {
+                throw ValidationError("\(option) \(output) is the input \(input): it would be overwritten")
+            }
+        }
+        if rejects == "-" && out == "-" {
+            throw ValidationError("--out - and --rejects - would both write to standard output")
+        }
         _ = try switchLogs.zone(default: timeZone)
     }
 

@@ -78,8 +78,14 @@ struct ReportCommand: ParsableCommand {
         }
         if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
         if slaOut != nil && catalogue == nil { throw ValidationError("--sla-out needs --sla CATALOGUE") }
-        if let rejects, let input = (callFiles + contactFiles + files).first(where: { sameFile($0, rejects) }) {
-            throw ValidationError("--rejects \(rejects) is the input \(input): it would be overwritten")
+        for (option, output) in [("--rejects", rejects), ("--sla-out", slaOut)] {
+            guard let output else { continue }
+            if let input = (callFiles + contactFiles + files).first(where: { FileSystem.isSameFile($0, output) }) {
+                throw ValidationError("\(option) \(output) is the input \(input): it would be overwritten")
+            }
+        }
+        if rejects == "-" {
+            throw ValidationError("--rejects -: standard output carries the report; name a file (or /dev/stderr)")
         }
         _ = try switchLogs.zone(default: metrics.timeZone)
     }
@@ -108,7 +114,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: try writeStandardOutput(CSVReportWriter.render(result.report))
         }
         if let slaOut, let evaluation = result.report.sla {
-            try writeAtomically(SLACSVWriter.render(evaluation), to: slaOut, what: "the SLA evaluation")
+            try writeOutputFile(SLACSVWriter.render(evaluation), to: slaOut, what: "the SLA evaluation")
         }
         // Asked for explicitly, so --quiet, which silences what nobody asked for, leaves it on.
         if stats {
@@ -118,12 +124,5 @@ struct ReportCommand: ParsableCommand {
         if failOnBreach, let missed = result.report.sla?.totals.missed, missed > 0 {
             throw CommandFailure(message: "\(missed) commitment periods missed (--fail-on-breach)", status: 3)
         }
-    }
-
-    /// Whether two paths name one existing file (hard links and `./` spellings included).
-    private func sameFile(_ first: String, _ second: String) -> Bool {
-        var firstStatus = stat(), secondStatus = stat()
-        guard stat(first, &firstStatus) == 0, stat(second, &secondStatus) == 0 else { return false }
-        return firstStatus.st_dev == secondStatus.st_dev && firstStatus.st_ino == secondStatus.st_ino
     }
 }
