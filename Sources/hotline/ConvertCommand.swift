@@ -20,7 +20,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Switch logs, oldest first.", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("The call log to write.", valueName: "file"))
+    @Option(help: ArgumentHelp("The call log to write; - for standard output.", valueName: "file"))
     var out: String
 
     @Flag(help: "Compress the output with zstd (level 3).")
@@ -32,7 +32,7 @@ struct ConvertCommand: ParsableCommand {
         "Default zone of the switch's local times when --switch-tz is not given.", valueName: "zone"))
     var timeZone = "UTC"
 
-    @Option(help: ArgumentHelp("Write every rejected line, incomplete call and duplicate line to this TSV file.",
+    @Option(help: ArgumentHelp("Write every rejected line, incomplete call and duplicate line to this TSV file (- for standard output).",
                                valueName: "file"))
     var rejects: String?
 

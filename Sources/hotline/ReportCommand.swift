@@ -18,10 +18,13 @@ struct ReportCommand: ParsableCommand {
             switch logs are assembled: give them oldest first.
 
             Rejected rows are counted in the report, summarised on stderr and, with --rejects, all \
-            written to a file. With --sla, the report checks a service catalogue (docs/sla.md). Exit \
-            status: 0 the report is complete; 1 a fatal input error (no report is printed) or, with \
-            --strict, rejected rows; 2 a usage error or an invalid catalogue (file:line: message, before \
-            any log is read); 3 with --fail-on-breach, a commitment was missed (the report is printed).
+            written to a file. A file written is replaced atomically once complete; a symlink is \
+            followed, a device or FIFO (/dev/null, a named pipe) written in place. With --sla, the \
+            report checks a service catalogue (docs/sla.md). Exit status: 0 the report is complete; \
+            1 a fatal input error (no report is printed), an output that cannot be written (a closed \
+            standard output included) or, with --strict, rejected rows; 2 a usage error or an invalid \
+            catalogue (file:line: message, before any log is read); 3 with --fail-on-breach, a \
+            commitment was missed (the report is printed).
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -59,7 +62,7 @@ struct ReportCommand: ParsableCommand {
     var failOnBreach = false
 
     @Option(name: .customLong("sla-out"), help: ArgumentHelp(
-        "With --sla: also write the evaluation as CSV, one row per service, commitment and period.", valueName: "file"))
+        "With --sla: also write the evaluation as CSV, one row per service, commitment and period (-: standard output, after the report).", valueName: "file"))
     var slaOut: String?
 
     @Flag(help: ArgumentHelp(
