@@ -28,6 +28,8 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var switchLogs: SwitchLogOptions
 
+    @OptionGroup var decompression: DecompressionOptions
+
     @Option(name: .customLong("tz"), help: ArgumentHelp(
         "Default zone of the switch's local times when --switch-tz is not given.", valueName: "zone"))
     var timeZone = "UTC"
@@ -61,7 +63,8 @@ struct ConvertCommand: ParsableCommand {
         let zone = try switchLogs.zone(default: timeZone)
         let options = ReportJobOptions(
             zone: zone, threads: threads ?? ReportJobOptions.defaultWorkers, rejectsPath: rejects, switchZone: zone,
-            convertedCalls: (out, zstd ? .zstd(level: 3) : .none), inboundContexts: switchLogs.inboundContexts)
+            convertedCalls: (out, zstd ? .zstd(level: 3) : .none), inboundContexts: switchLogs.inboundContexts,
+            maxWindowLog: decompression.maxWindowLog)
         let result: ReportResult
         do {
             result = try ReportJob.run(files: files.map { InputFileSpec(path: $0, format: switchLogs.inputFormat?.name) },

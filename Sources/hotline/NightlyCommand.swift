@@ -57,6 +57,8 @@ struct NightlyCommand: ParsableCommand {
 
     @OptionGroup var metrics: MetricOptions
 
+    @OptionGroup var decompression: DecompressionOptions
+
     @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
         "Seconds to wait for another job on the same database before giving up (exit status 4).",
         valueName: "seconds"))
@@ -94,7 +96,7 @@ struct NightlyCommand: ParsableCommand {
         let options = ReportJobOptions(
             parameters: metrics.parameters, zone: zone, threads: metrics.workerThreads,
             rejectsPath: out.map { "\($0)/rejects.tsv" }, defersRejectsPublishing: true, checksumsInputs: true,
-            sla: sla, onlyDay: day, detailed: true)
+            sla: sla, onlyDay: day, detailed: true, maxWindowLog: decompression.maxWindowLog)
         let result = try runReportJob(inputs, options: options, quiet: quiet)
         let manifest = result.files.map { file in
             InputManifestEntry(path: file.path, format: file.format, bytesRead: file.bytesRead,

@@ -47,6 +47,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var metrics: MetricOptions
 
+    @OptionGroup var decompression: DecompressionOptions
+
     @Option(help: ArgumentHelp("Write every rejected line, with file, line and reason, to this TSV file.",
                                valueName: "file"))
     var rejects: String?
@@ -104,7 +106,7 @@ struct ReportCommand: ParsableCommand {
             threads: metrics.workerThreads,
             rejectsPath: rejects,
             switchZone: try switchLogs.zone(default: metrics.timeZone), inboundContexts: switchLogs.inboundContexts,
-            sla: sla, detailed: detailed)
+            sla: sla, detailed: detailed, maxWindowLog: decompression.maxWindowLog)
 
         let started = ContinuousClock.now
         let result = try runReportJob(inputs, options: options, quiet: quiet)

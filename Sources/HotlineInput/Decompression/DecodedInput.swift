@@ -34,9 +34,10 @@ public final class DecodedInput {
 
     /// Opens `path` and reads its first block to detect the compression.
     /// Throws `InputError.cannotOpen` for a missing or unreadable file or a
-    /// directory, `readFailed` if that first read fails. `checksummed`
-    /// hashes the bytes as they are read (see `checksum`).
-    public init(path: String, checksummed: Bool = false) throws {
+    /// directory, `readFailed` if that first read fails. A zstd frame may
+    /// ask for a window of at most 2^`maxWindowLog` bytes (``ZstdWindow``).
+    /// `checksummed` hashes the bytes as they are read (see `checksum`).
+    public init(path: String, maxWindowLog: Int = ZstdWindow.defaultLog, checksummed: Bool = false) throws {
         self.path = path
         let (file, size) = try PosixFile.openForReading(path)
         fileSize = size
@@ -50,7 +51,7 @@ public final class DecodedInput {
         }
         compression = InputCompression.detect(prefix: reader.pending)
         if compression == .zstd {
-            decoder = try ZstdStreamDecoder(path: path)
+            decoder = try ZstdStreamDecoder(path: path, maxWindowLog: maxWindowLog)
         }
         self.reader = reader
     }

@@ -25,7 +25,8 @@ struct ChunkReader {
     mutating func read(_ file: InputFileSpec, index: Int) throws
         -> (read: Int64, decoded: Int64, format: InputFormat?, checksum: String?) {
         let opening = MonotonicInstant.now
-        let input = try DecodedInput(path: file.path, checksummed: options.checksumsInputs)
+        let input = try DecodedInput(path: file.path, maxWindowLog: options.maxWindowLog,
+                                     checksummed: options.checksumsInputs)
         decodeTime += opening.elapsed
         defer { input.close() }
         carry.removeAll(keepingCapacity: true)

@@ -1,3 +1,5 @@
+import HotlineCore
+
 /// A rejected line at its final place: the file as named on the command line
 /// and its physical line number (the header is line 1).
 public struct RejectNotice: Sendable, Equatable {
@@ -65,10 +67,13 @@ final class RejectLog {
         String(decoding: escapedBytes(bytes), as: UTF8.self)
     }
 
-    /// Tabs, carriage returns and backslashes escaped so that each reject stays one TSV line.
+    /// Tabs, carriage returns and backslashes escaped so that each reject
+    /// stays one TSV line, and a leading `'` added where a spreadsheet would
+    /// run the field as a formula (`CSVField.neutralised`, README).
     private static func escapedBytes(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
+        result.reserveCapacity(bytes.count + 1)
+        if let first = bytes.first, CSVField.startsFormula(first) { result.append(UInt8(ascii: "'")) }
         for byte in bytes {
             switch byte {
             case 0x09: result.append(contentsOf: [0x5C, 0x74])

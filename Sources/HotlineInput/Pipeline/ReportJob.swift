@@ -52,6 +52,9 @@ public struct ReportJobOptions: Sendable {
     public var onlyDay: Int64?
     /// Add the `by_hour` scope and the distributions behind the HTML charts.
     public var detailed: Bool
+    /// The largest zstd window a frame may ask for, as a power of two
+    /// (``ZstdWindow``, `--max-window`): the memory a decoder may allocate.
+    public var maxWindowLog: Int
 
     /// The processors online: the most workers that can run at once (more
     /// wait their turn in the Dispatch pool).
@@ -69,7 +72,8 @@ public struct ReportJobOptions: Sendable {
                 checksumsInputs: Bool = false, rejectNoticeLimit: Int = 10,
                 maxLineBytes: Int = 64 << 20, switchZone: ZoneOffsets? = nil,
                 convertedCalls: (path: String, compression: OutputCompression)? = nil, inboundContexts: [String] = [],
-                sla: SLACatalogue? = nil, onlyDay: Int64? = nil, detailed: Bool = false) {
+                sla: SLACatalogue? = nil, onlyDay: Int64? = nil, detailed: Bool = false,
+                maxWindowLog: Int = ZstdWindow.defaultLog) {
         self.parameters = parameters
         self.zone = zone
         self.threads = max(1, threads)
@@ -85,6 +89,7 @@ public struct ReportJobOptions: Sendable {
         self.sla = sla
         self.onlyDay = onlyDay
         self.detailed = detailed
+        self.maxWindowLog = maxWindowLog
     }
 }
 
