@@ -42,8 +42,9 @@ struct NightlyCommand: ParsableCommand {
         "A pattern naming contact logs (repeatable).", valueName: "glob"))
     var contactPatterns: [String] = []
 
-    @Option(help: ArgumentHelp("The history database (SQLite), created if missing, with its directory.",
-                               valueName: "file"))
+    @Option(help: ArgumentHelp(
+        "The history database (SQLite), created if missing, with its directory; locked as FILE.lock beside the file a symlink names.",
+        valueName: "file"))
     var db: String
 
     @Option(name: .customLong("sla"), help: ArgumentHelp(
@@ -98,6 +99,7 @@ struct NightlyCommand: ParsableCommand {
             rejectsPath: out.map { "\($0)/rejects.tsv" }, defersRejectsPublishing: true, checksumsInputs: true,
             sla: sla, onlyDay: day, detailed: true, maxWindowLog: decompression.maxWindowLog)
         let result = try runReportJob(inputs, options: options, quiet: quiet)
+        // `checksumsInputs` gives every file read its checksum.
         let manifest = result.files.map { file in
             InputManifestEntry(path: file.path, format: file.format, bytesRead: file.bytesRead,
                                bytesDecoded: file.bytesDecoded, checksum: file.checksum ?? "",
