@@ -5,6 +5,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case writeFailed(path: String, reason: String)
+    case cannotCreateDirectory(path: String, reason: String)
     case corruptZstd(path: String, detail: String)
     case truncatedZstd(path: String)
     /// `windowLog`: the frame's window as a power of two, nil when its header could not be read again.
@@ -30,6 +31,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         case .cannotOpen(let path, let reason): "\(path): cannot open: \(reason)"
         case .readFailed(let path, let reason): "\(path): read failed: \(reason)"
         case .writeFailed(let path, let reason): "\(path): write failed: \(reason)"
+        case .cannotCreateDirectory(let path, let reason): "\(path): cannot create directory: \(reason)"
         case .corruptZstd(let path, let detail): "\(path): corrupt zstd data: \(detail)"
         case .truncatedZstd(let path): "\(path): truncated zstd data: the file ends inside a frame"
         case .zstdWindowTooLarge(let path, let windowLog, let limitLog):

@@ -20,7 +20,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Switch logs, oldest first.", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("The call log to write.", valueName: "file"))
+    @Option(help: ArgumentHelp("The call log to write; - for standard output.", valueName: "file"))
     var out: String
 
     @Flag(help: "Compress the output with zstd (level 3).")
@@ -34,7 +34,7 @@ struct ConvertCommand: ParsableCommand {
         "Default zone of the switch's local times when --switch-tz is not given.", valueName: "zone"))
     var timeZone = "UTC"
 
-    @Option(help: ArgumentHelp("Write every rejected line, incomplete call and duplicate line to this TSV file.",
+    @Option(help: ArgumentHelp("Write every rejected line, incomplete call and duplicate line to this TSV file (- for standard output).",
                                valueName: "file"))
     var rejects: String?
 
@@ -49,7 +49,15 @@ struct ConvertCommand: ParsableCommand {
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("no input: give one or more switch logs") }
         try OptionRange.check("--threads", threads, in: OptionRange.threads)
-        if files.contains(out) { throw ValidationError("--out \(out) is an input: it would be overwritten") }
+        for (option, output) in [("--out", out), ("--rejects", rejects)] {
+            guard let output else { continue }
+            if let input = files.first(where: { FileSystem.isSameFile($0, output) }) {
+                throw ValidationError("\(option) \(output) is the input \(input): it would be overwritten")
+            }
+        }
+        if rejects == "-" && out == "-" {
+            throw ValidationError("--out - and --rejects - would both write to standard output")
+        }
         _ = try switchLogs.zone(default: timeZone)
     }
 

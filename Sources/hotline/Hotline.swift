@@ -1,10 +1,11 @@
 import ArgumentParser
 
 /// The `hotline` command. Exit status contract for scripts: 0 success,
-/// 1 a fatal input error (or rejected rows under `--strict`), 2 a usage error
-/// (an invalid `--sla` catalogue included), 3 a missed commitment under
-/// `--fail-on-breach`, 4 (`nightly`) another job held the history database
-/// too long.
+/// 1 a fatal input error (or rejected rows under `--strict`, or a closed
+/// standard output), 2 a usage error (an invalid `--sla` catalogue included),
+/// 3 a missed commitment under `--fail-on-breach`, 4 (`nightly`) another job
+/// held the history database too long, 5 (`nightly`) the day is stored but
+/// its report files or summary could not be written.
 @main
 struct Hotline: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,7 @@ struct Hotline: ParsableCommand {
     }
 
     static func main() {
+        ignoreBrokenPipeSignals()
         do {
             var command = try parseAsRoot()
             try command.run()
