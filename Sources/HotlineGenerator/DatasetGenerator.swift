@@ -12,13 +12,13 @@ public enum DatasetGenerator {
     /// Generates both logs into `directory` (created when missing) and
     /// returns where they went and how big they are. Existing files of the
     /// same name are replaced. Throws `GeneratorConfigurationError` before
-    /// touching the disk, `DatasetGeneratorError` when the directory cannot
-    /// be made, and `OutputFile`'s errors when a file cannot be written.
+    /// touching the disk, `InputError.cannotCreateDirectory` when the
+    /// directory cannot be made, and `OutputFile`'s errors when a file cannot be written.
     public static func write(_ configuration: GeneratorConfiguration, toDirectory directory: String) throws
         -> GeneratedDataset
     {
         try configuration.validate()
-        try OutputDirectory.create(directory)
+        try FileSystem.makeDirectories(directory)
         let suffix = configuration.compression == .none ? "" : ".zst"
         let callsPath = OutputDirectory.path(of: configuration.callLogFormat.fileName + suffix, in: directory)
         let contactsPath = OutputDirectory.path(of: "contacts.csv" + suffix, in: directory)

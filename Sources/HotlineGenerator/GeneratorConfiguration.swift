@@ -75,6 +75,7 @@ public struct GeneratorConfiguration: Sendable {
     /// never leaves half-written files behind.
     public func validate() throws(GeneratorConfigurationError) {
         guard calls >= 0 else { throw .negativeCalls(calls) }
+        guard calls <= Self.maximumCalls else { throw .tooManyCalls(calls) }
         guard days >= 1 else { throw .nonPositiveDays(days) }
         guard let first = CivilDate.days(fromISODate: startDay).map(Int.init) else { throw .invalidStartDay(startDay) }
         // The last contacts may start a little after the window, on the
@@ -85,6 +86,10 @@ public struct GeneratorConfiguration: Sendable {
         guard callLogFormat == .csv || first >= 0 else { throw .queueLogBefore1970 }
     }
 
+    /// The most call attempts one run writes: about 154 GB of CSV, past any
+    /// benchmark, and far from the sums of ids and counts that could overflow.
+    public static let maximumCalls = 1_000_000_000
+
     /// Day number (days since 1970-01-01) of `startDay`; valid after `validate()`.
     var firstDayNumber: Int {
         CivilDate.days(fromISODate: startDay).map(Int.init) ?? 0
@@ -94,6 +99,7 @@ public struct GeneratorConfiguration: Sendable {
 /// Why a `GeneratorConfiguration` cannot be generated.
 public enum GeneratorConfigurationError: Error, Equatable, CustomStringConvertible {
     case negativeCalls(Int)
+    case tooManyCalls(Int)
     case nonPositiveDays(Int)
     case invalidStartDay(String)
     case windowBeyondYear9999
@@ -102,6 +108,7 @@ public enum GeneratorConfigurationError: Error, Equatable, CustomStringConvertib
     public var description: String {
         switch self {
         case .negativeCalls(let calls): "the number of calls must be ≥ 0 (got \(calls))"
+        case .tooManyCalls(let calls): "the number of calls must be at most \(GeneratorConfiguration.maximumCalls) (got \(calls))"
         case .nonPositiveDays(let days): "the number of days must be ≥ 1 (got \(days))"
         case .invalidStartDay(let day): "the start day must be a real date written YYYY-MM-DD (got \"\(day)\")"
         case .windowBeyondYear9999: "the window must end before the year 10000"

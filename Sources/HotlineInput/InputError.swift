@@ -5,8 +5,11 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case writeFailed(path: String, reason: String)
+    case cannotCreateDirectory(path: String, reason: String)
     case corruptZstd(path: String, detail: String)
     case truncatedZstd(path: String)
+    /// `windowLog`: the frame's window as a power of two, nil when its header could not be read again.
+    case zstdWindowTooLarge(path: String, windowLog: Int?, limitLog: Int)
     case emptyHeader(path: String)
     case headerNotUTF8(path: String)
     case unknownLogKind(path: String, header: String)
@@ -28,8 +31,16 @@ public enum InputError: Error, Equatable, CustomStringConvertible, Sendable {
         case .cannotOpen(let path, let reason): "\(path): cannot open: \(reason)"
         case .readFailed(let path, let reason): "\(path): read failed: \(reason)"
         case .writeFailed(let path, let reason): "\(path): write failed: \(reason)"
+        case .cannotCreateDirectory(let path, let reason): "\(path): cannot create directory: \(reason)"
         case .corruptZstd(let path, let detail): "\(path): corrupt zstd data: \(detail)"
         case .truncatedZstd(let path): "\(path): truncated zstd data: the file ends inside a frame"
+        case .zstdWindowTooLarge(let path, let windowLog, let limitLog):
+            "\(path): a zstd frame needs a window of "
+                + (windowLog.map { "\(ZstdWindow.text(log: $0)) (2^\($0))" } ?? "more than \(ZstdWindow.text(log: limitLog))")
+                + ", more than the \(ZstdWindow.text(log: limitLog)) allowed (--max-window \(limitLog)); "
+                + "the file is valid (zstd --long): read it with --max-window "
+                + (windowLog.map(String.init) ?? "\(ZstdWindow.logRange.upperBound)")
+                + " if the machine can spare that much memory"
         case .emptyHeader(let path): "\(path): line 1: empty header; the first line must name the columns"
         case .headerNotUTF8(let path): "\(path): line 1: the header is not valid UTF-8"
         case .unknownLogKind(let path, let header):

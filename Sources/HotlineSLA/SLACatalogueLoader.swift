@@ -9,15 +9,55 @@ import Yams
 /// Yams is used only here, to compose the document into nodes that keep
 /// their line; the catalogue model and its evaluation stay in HotlineCore.
 public enum SLACatalogueLoader {
-    /// The catalogue in the file at `path`.
+    /// The catalogue in the file at `path`, read no further than
+    /// ``SLACatalogueLimits/maxFileBytes`` (a FIFO or `/dev/zero` included).
     public static func load(path: String) throws(SLACatalogueError) -> SLACatalogue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SLACatalogueError(file: path, line: nil, message: "cannot read the catalogue: \(unreadableReason(path))")
-        }
+        let data = try contents(of: path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw SLACatalogueError(file: path, line: nil, message: "the catalogue is not UTF-8 text")
         }
         return try parse(text, file: path)
+    }
+
+    /// The catalogue written in `text`; `file` names it in errors. Its size
+    /// once aliases are expanded and its nesting are checked on libyaml's
+    /// events before Yams composes it (``YAMLExpansionCheck``).
+    public static func parse(_ text: String, file: String) throws(SLACatalogueError) -> SLACatalogue {
+        var yaml = text
+        let excess = yaml.withUTF8 { bytes in
+            YAMLExpansionCheck.firstExcess(in: bytes, maxNodes: SLACatalogueLimits.maxNodes,
+                                           maxDepth: SLACatalogueLimits.maxDepth)
+        }
+        if let excess { throw SLACatalogueError(file: file, line: excess.line, message: excess.problem) }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw SLACatalogueError(file: file, line: Self.line(of: error), message: "malformed YAML: \(Self.problem(of: error))")
+        }
+        guard let root else { throw SLACatalogueError(file: file, line: 1, message: "the catalogue is empty") }
+        return try CatalogueReader(file: file).catalogue(root)
+    }
+
+    private static func contents(of path: String) throws(SLACatalogueError) -> Data {
+        let limit = SLACatalogueLimits.maxFileBytes
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SLACatalogueError(file: path, line: nil, message: "cannot read the catalogue: \(unreadableReason(path))")
+        }
+        defer { try? handle.close() }
+        var data = Data()
+        do {
+            while data.count <= limit, let block = try handle.read(upToCount: limit + 1 - data.count), !block.isEmpty {
+                data.append(block)
+            }
+        } catch {
+            throw SLACatalogueError(file: path, line: nil, message: "cannot read the catalogue: \(unreadableReason(path))")
+        }
+        guard data.count <= limit else {
+            throw SLACatalogueError(file: path, line: nil, message: "the catalogue is larger than \(limit >> 20) MiB;"
+                + " a catalogue is a few kilobytes (docs/sla.md, Limits)")
+        }
+        return data
     }
 
     /// Why the file at `path` cannot be read, in the system's words ("No such
@@ -29,18 +69,6 @@ public enum SLACatalogueLoader {
         defer { close(descriptor) }
         var byte: UInt8 = 0
         return read(descriptor, &byte, 1) < 0 ? String(cString: strerror(errno)) : "the read failed"
-    }
-
-    /// The catalogue written in `text`; `file` names it in errors.
-    public static func parse(_ text: String, file: String) throws(SLACatalogueError) -> SLACatalogue {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw SLACatalogueError(file: file, line: Self.line(of: error), message: "malformed YAML: \(Self.problem(of: error))")
-        }
-        guard let root else { throw SLACatalogueError(file: file, line: 1, message: "the catalogue is empty") }
-        return try CatalogueReader(file: file).catalogue(root)
     }
 
     private static func line(of error: Error) -> Int? {
@@ -83,13 +111,19 @@ private struct CatalogueReader {
 
         let serviceNodes = try sequence(top["services"]!, "services")
         guard !serviceNodes.isEmpty else { throw error(top["services"]!, "services: name at least one service") }
+        if serviceNodes.count > SLACatalogueLimits.maxServices {
+            throw error(serviceNodes[SLACatalogueLimits.maxServices],
+                        "more than \(SLACatalogueLimits.maxServices) services (docs/sla.md, Limits)")
+        }
         var services: [SLAService] = []
+        var serviceNames: Set<String> = []
         var serviceOfQueue: [String: String] = [:]
+        var commitmentsInForce = 0
         for node in serviceNodes {
             let fields = try mapping(node, "a service", allowed: ["name", "queues", "opening_hours", "commitments"],
                                      required: ["name", "queues"])
             let name = try nonEmptyString(fields["name"]!, "name")
-            if services.contains(where: { $0.name == name }) {
+            guard serviceNames.insert(name).inserted else {
                 throw error(fields["name"]!, "service \"\(name)\" is named twice")
             }
             let queueNodes = try sequence(fields["queues"]!, "queues")
@@ -115,7 +149,13 @@ private struct CatalogueReader {
             let own = try fields["commitments"].map { list throws(SLACatalogueError) in
                 try commitments(list, "service \"\(name)\"")
             } ?? []
-            services.append(SLAService(name: name, queues: queues, openingHours: openingHours, own: own, defaults: defaults))
+            let service = SLAService(name: name, queues: queues, openingHours: openingHours, own: own, defaults: defaults)
+            commitmentsInForce += service.commitments.count
+            if commitmentsInForce > SLACatalogueLimits.maxCommitmentsInForce {
+                throw error(node, "the services up to \"\(name)\" hold more than \(SLACatalogueLimits.maxCommitmentsInForce)"
+                    + " commitments in force, inherited defaults included (docs/sla.md, Limits)")
+            }
+            services.append(service)
         }
 
         if currency == nil, let charged = services.flatMap(\.commitments).first(where: { $0.penalty > 0 }) {
@@ -127,11 +167,12 @@ private struct CatalogueReader {
 
     private func commitments(_ node: Node, _ block: String) throws(SLACatalogueError) -> [SLACommitment] {
         var list: [SLACommitment] = []
+        var lineOfIdentity: [SLACommitment.Identity: Int] = [:]
         for item in try sequence(node, "commitments") {
             let commitment = try commitment(item)
-            if let earlier = list.first(where: { $0.identity == commitment.identity }) {
+            if let earlier = lineOfIdentity.updateValue(commitment.line, forKey: commitment.identity) {
                 throw error(item, "\(block) already has a \(commitment.metric.key) commitment per \(commitment.period.rawValue)"
-                    + (commitment.level.map { " at level \($0)" } ?? "") + " (line \(earlier.line))")
+                    + (commitment.level.map { " at level \($0)" } ?? "") + " (line \(earlier))")
             }
             list.append(commitment)
         }
@@ -178,13 +219,19 @@ private struct CatalogueReader {
         if let node = fields["threshold_s"] {
             guard metric == .serviceLevel else { throw error(node, "threshold_s applies to service_level only") }
             let value = try integer(node, "threshold_s")
-            guard value >= 0 else { throw error(node, "threshold_s cannot be negative") }
+            guard ValueRanges.durationSeconds.contains(value) else {
+                throw error(node, "threshold_s must be between \(ValueRanges.durationSeconds.lowerBound) and "
+                                  + "\(ValueRanges.durationSeconds.upperBound) seconds, not \(value)")
+            }
             threshold = value
         }
         var penalty: Int64 = 0
         if let node = fields["penalty"] {
             penalty = try integer(node, "penalty")
-            guard penalty >= 0 else { throw error(node, "penalty cannot be negative") }
+            guard (0...SLACatalogueLimits.maxPenalty).contains(penalty) else {
+                throw error(node, "penalty must be between 0 and \(SLACatalogueLimits.maxPenalty) whole units of the"
+                    + " currency, not \(penalty)")
+            }
         }
         return SLACommitment(metric: metric, comparison: comparison, target: target, thresholdSeconds: threshold,
                              level: level, period: period, degradedTarget: degradedTarget, penalty: penalty,

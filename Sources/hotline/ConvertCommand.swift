@@ -20,7 +20,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Switch logs, oldest first.", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("The call log to write.", valueName: "file"))
+    @Option(help: ArgumentHelp("The call log to write; - for standard output.", valueName: "file"))
     var out: String
 
     @Flag(help: "Compress the output with zstd (level 3).")
@@ -28,15 +28,19 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var switchLogs: SwitchLogOptions
 
+    @OptionGroup var decompression: DecompressionOptions
+
     @Option(name: .customLong("tz"), help: ArgumentHelp(
         "Default zone of the switch's local times when --switch-tz is not given.", valueName: "zone"))
     var timeZone = "UTC"
 
-    @Option(help: ArgumentHelp("Write every rejected line, incomplete call and duplicate line to this TSV file.",
+    @Option(help: ArgumentHelp("Write every rejected line, incomplete call and duplicate line to this TSV file (- for standard output).",
                                valueName: "file"))
     var rejects: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Parsing workers, \(OptionRange.threadsText) (default: one per core but the reader's, at least 1).",
+        valueName: "n"))
     var threads: Int?
 
     @Flag(name: .shortAndLong, help: "No summary on stderr.")
@@ -44,8 +48,16 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("no input: give one or more switch logs") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
-        if files.contains(out) { throw ValidationError("--out \(out) is an input: it would be overwritten") }
+        try OptionRange.check("--threads", threads, in: OptionRange.threads)
+        for (option, output) in [("--out", out), ("--rejects", rejects)] {
+            guard let output else { continue }
+            if let input = files.first(where: { FileSystem.isSameFile($0, output) }) {
+                throw ValidationError("\(option) \(output) is the input \(input): it would be overwritten")
+            }
+        }
+        if rejects == "-" && out == "-" {
+            throw ValidationError("--out - and --rejects - would both write to standard output")
+        }
         _ = try switchLogs.zone(default: timeZone)
     }
 
@@ -53,7 +65,8 @@ struct ConvertCommand: ParsableCommand {
         let zone = try switchLogs.zone(default: timeZone)
         let options = ReportJobOptions(
             zone: zone, threads: threads ?? ReportJobOptions.defaultWorkers, rejectsPath: rejects, switchZone: zone,
-            convertedCalls: (out, zstd ? .zstd(level: 3) : .none), inboundContexts: switchLogs.inboundContexts)
+            convertedCalls: (out, zstd ? .zstd(level: 3) : .none), inboundContexts: switchLogs.inboundContexts,
+            maxWindowLog: decompression.maxWindowLog)
         let result: ReportResult
         do {
             result = try ReportJob.run(files: files.map { InputFileSpec(path: $0, format: switchLogs.inputFormat?.name) },

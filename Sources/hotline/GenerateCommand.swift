@@ -34,13 +34,16 @@ struct GenerateCommand: ParsableCommand {
 
     // `.unconditional` so that `--calls -1` reaches validation instead of
     // being read as an unknown option.
-    @Option(name: .customLong("calls"), parsing: .unconditional, help: "Number of call attempts to simulate (≥ 0): the rows of calls.csv.")
+    @Option(name: .customLong("calls"), parsing: .unconditional, help: ArgumentHelp(
+        "Number of call attempts to simulate, 0 to \(GeneratorConfiguration.maximumCalls): the rows of calls.csv.",
+        valueName: "n"))
     var calls: Int
 
     @Option(name: .customLong("out"), help: "Output directory, created if missing.")
     var out: String
 
-    @Option(name: .customLong("seed"), help: "Seed of the random draws.")
+    @Option(name: .customLong("seed"), help: ArgumentHelp(
+        "Seed of the random draws, \(OptionRange.text(UInt64.min...UInt64.max)).", valueName: "n"))
     var seed: UInt64 = 1
 
     @Option(name: .customLong("format"), help: ArgumentHelp(
@@ -52,7 +55,9 @@ struct GenerateCommand: ParsableCommand {
     var zstd = false
 
     @Option(name: .customLong("days"), parsing: .unconditional,
-            help: "Length of the window in days (≥ 1; default: max(7, ⌈calls / 20000⌉)).")
+            help: ArgumentHelp(
+                "Length of the window in days, ≥ 1, ending before the year 10000 (default: max(7, ⌈calls / 20000⌉)).",
+                valueName: "n"))
     var days: Int?
 
     @Option(name: .customLong("start-day"), help: "First day of the window, YYYY-MM-DD (UTC).")

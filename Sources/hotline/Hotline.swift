@@ -2,10 +2,12 @@ import ArgumentParser
 import HotlineCore
 
 /// The `hotline` command. Exit status contract for scripts: 0 success,
-/// 1 a fatal input error (or rejected rows under `--strict`), 2 a usage error
-/// (an invalid `--sla` catalogue included), 3 a missed commitment under
-/// `--fail-on-breach`, 4 (`nightly`) another job held the history database
-/// too long, 6 (`nightly`) no input row belongs to the day (nothing stored).
+/// 1 a fatal input error (or rejected rows under `--strict`, or a closed
+/// standard output), 2 a usage error (an invalid `--sla` catalogue included),
+/// 3 a missed commitment under `--fail-on-breach`, 4 (`nightly`) another job
+/// held the history database too long, 5 (`nightly`) the day is stored but
+/// its report files or summary could not be written, 6 (`nightly`) no input row
+/// belongs to the day (nothing stored).
 @main
 struct Hotline: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,6 +32,7 @@ struct Hotline: ParsableCommand {
     /// Every error, usage or runtime, begins `hotline: error:` on stderr, so
     /// that a script or a person reading a log can find it with one pattern.
     static func main() {
+        ignoreBrokenPipeSignals()
         do {
             try rejectUnknownSubcommand(Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot()

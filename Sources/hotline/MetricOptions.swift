@@ -6,11 +6,13 @@ import HotlineSLA
 /// How the metrics are defined and where days begin, shared by `report` and `nightly`.
 struct MetricOptions: ParsableArguments {
     @Option(name: .customLong("sl-threshold"), parsing: .unconditional, help: ArgumentHelp(
-        "Answered within this many seconds counts towards the service level.", valueName: "seconds"))
+        "Answered within this many seconds counts towards the service level (\(OptionRange.durationText)).",
+        valueName: "seconds"))
     var serviceLevelThreshold: Int64 = 20
 
     @Option(name: .customLong("short-abandon"), parsing: .unconditional, help: ArgumentHelp(
-        "Abandoned in less than this many seconds is a short abandon.", valueName: "seconds"))
+        "Abandoned in less than this many seconds is a short abandon (\(OptionRange.durationText)).",
+        valueName: "seconds"))
     var shortAbandon: Int64 = 5
 
     @Option(name: .customLong("tz"), help: ArgumentHelp(
@@ -18,13 +20,15 @@ struct MetricOptions: ParsableArguments {
         valueName: "zone"))
     var timeZone = "UTC"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Parsing workers, 1 to 256 (default: one per core but the reader's, at least 1).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Parsing workers, \(OptionRange.threadsText) (default: one per core but the reader's, at least 1).",
+        valueName: "n"))
     var threads: Int?
 
     func validate() throws {
-        guard serviceLevelThreshold >= 0 else { throw ValidationError("--sl-threshold must be ≥ 0") }
-        guard shortAbandon >= 0 else { throw ValidationError("--short-abandon must be ≥ 0") }
-        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
+        try OptionRange.check("--sl-threshold", serviceLevelThreshold, in: ValueRanges.durationSeconds)
+        try OptionRange.check("--short-abandon", shortAbandon, in: ValueRanges.durationSeconds)
+        try OptionRange.check("--threads", threads, in: OptionRange.threads)
         _ = try zone()
     }
 

@@ -15,18 +15,21 @@ struct NightlyCommand: ParsableCommand {
             itself, in path order) and keeps the rows whose local day in --tz is --date; rows of other \
             days are counted as outside the day, so a rotated log that reaches over midnight can be \
             given whole. The day's metrics (overall, by queue, by hour), its SLA outcomes and a manifest \
-            of the inputs (path, size, XXH64 checksum, rows, rejected lines) replace that day in the \
-            database in one transaction: running a day again never doubles it, and a job killed at any \
-            point leaves the previous state. With --out, report.json, report.html (charts, the last 30 \
-            days from the history), rejects.tsv and, with --sla, sla.csv are written there, each under a \
-            temporary name and then renamed. A second job on the same database waits for the first \
-            (--lock-timeout). See docs/history.md.
+            of the inputs (path, size, XXH64 checksum of the bytes as read, rows, rejected lines) replace \
+            that day in the database in one transaction: running a day again never doubles it, and a job \
+            killed at any point leaves the previous state. Each input is opened and read once, so a pipe \
+            or FIFO (--calls /dev/stdin) works. After the day is stored, --out gets report.json, \
+            report.html (charts, the last 30 days from the history), rejects.tsv and, with --sla, \
+            sla.csv, each replaced atomically (see README: a symlink is followed, a device or FIFO \
+            streamed into). A second job on the same database file, however --db spells it, waits for \
+            the first (--lock-timeout). See docs/history.md.
 
             Exit status: 0 the day is stored; 1 a fatal input error, no input matched, or the database \
-            cannot be written (nothing is changed); 2 a usage error or an invalid catalogue; 3 with \
-            --fail-on-breach, a commitment was missed (the day is stored); 4 another job held the \
-            database longer than --lock-timeout; 6 no input row belongs to the day (nothing is stored: \
-            usually a broken feed, the wrong --date or --tz).
+            cannot be written (nothing is changed, rejects.tsv included); 2 a usage error or an invalid \
+            catalogue; 3 with --fail-on-breach, a commitment was missed (the day is stored); 4 another job \
+            held the database longer than --lock-timeout; 5 the day is stored, but a file of --out or the \
+            summary line could not be written (it takes precedence over 3); 6 no input row belongs to the day \
+            (nothing is stored: usually a broken feed, the wrong --date or --tz).
             """)
 
     @Option(help: ArgumentHelp("The local day to report, YYYY-MM-DD (default: yesterday in --tz).", valueName: "day"))
@@ -40,8 +43,9 @@ struct NightlyCommand: ParsableCommand {
         "A pattern naming contact logs (repeatable).", valueName: "glob"))
     var contactPatterns: [String] = []
 
-    @Option(help: ArgumentHelp("The history database (SQLite), created if missing, with its directory.",
-                               valueName: "file"))
+    @Option(help: ArgumentHelp(
+        "The history database (SQLite), created if missing, with its directory; locked as FILE.lock beside the file a symlink names.",
+        valueName: "file"))
     var db: String
 
     @Option(name: .customLong("sla"), help: ArgumentHelp(
@@ -55,8 +59,11 @@ struct NightlyCommand: ParsableCommand {
 
     @OptionGroup var metrics: MetricOptions
 
+    @OptionGroup var decompression: DecompressionOptions
+
     @Option(name: .customLong("lock-timeout"), parsing: .unconditional, help: ArgumentHelp(
-        "Seconds to wait for another job on the same database before giving up (exit status 4).",
+        "Seconds to wait for another job on the same database before giving up (exit status 4), "
+            + "\(OptionRange.text(OptionRange.lockTimeoutSeconds)).",
         valueName: "seconds"))
     var lockTimeout = 600
 
@@ -71,7 +78,7 @@ struct NightlyCommand: ParsableCommand {
             throw ValidationError("no input: give --calls GLOB and/or --contacts GLOB")
         }
         if let date { _ = try DayOption.days(date, option: "--date") }
-        guard lockTimeout >= 0 else { throw ValidationError("--lock-timeout must be ≥ 0") }
+        try OptionRange.check("--lock-timeout", lockTimeout, in: OptionRange.lockTimeoutSeconds)
         if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
     }
 
@@ -82,55 +89,89 @@ struct NightlyCommand: ParsableCommand {
         let dayText = CivilDate.isoDate(fromDays: day)
         let inputs = try expand(callPatterns, as: .calls) + expand(contactPatterns, as: .contacts)
 
-        try makeDirectory(URL(fileURLWithPath: db).deletingLastPathComponent().path)
-        let lock: JobLock
-        do {
-            lock = try JobLock(path: db + ".lock", timeoutSeconds: lockTimeout)
-        } catch {
-            throw CommandFailure(message: "\(error)", status: error.isBusy ? 4 : 1)
-        }
+        try makeDirectory(FileSystem.split(db).directory)
+        let lock = try takeLock()
         defer { withExtendedLifetime(lock) {} }
 
         if let out { try makeDirectory(out) }
         let options = ReportJobOptions(
             parameters: metrics.parameters, zone: zone, threads: metrics.workerThreads,
-            rejectsPath: out.map { "\($0)/rejects.tsv" }, sla: sla, onlyDay: day, detailed: true)
+            rejectsPath: out.map { "\($0)/rejects.tsv" }, defersRejectsPublishing: true, checksumsInputs: true,
+            sla: sla, onlyDay: day, detailed: true, maxWindowLog: decompression.maxWindowLog)
         let result = try runReportJob(inputs, options: options, quiet: quiet)
         try requireRows(of: result.report, day: dayText)
-        let manifest = try result.files.map { file in
+        // `checksumsInputs` gives every file read its checksum.
+        let manifest = result.files.map { file in
             InputManifestEntry(path: file.path, format: file.format, bytesRead: file.bytesRead,
-                               bytesDecoded: file.bytesDecoded, checksum: try checksum(of: file.path),
+                               bytesDecoded: file.bytesDecoded, checksum: file.checksum ?? "",
                                rows: file.counts.rows, rejected: file.counts.rejected)
         }
 
-        let history: [NamedScope]
+        let store: HistoryStore
         do {
-            let store = try HistoryStore(path: db)
+            store = try HistoryStore(path: db)
             try store.record(NightlyRecord(
                 day: dayText, report: result.report, inputs: manifest,
                 computedAt: ISO8601DateFormatter().string(from: Date()),
                 hotlineVersion: Hotline.configuration.version, catalogue: catalogue))
-            history = try store.series(lastDays: 30, endingOn: dayText, metrics: Metric.allCases).map { stored in
-                var metrics = ScopeMetrics()
-                for metric in Metric.allCases { metrics[metric] = stored[metric] }
-                return NamedScope(name: stored.day, metrics: metrics)
-            }
         } catch {
+            result.unpublishedRejects?.discard()
             throw CommandFailure(message: "\(error)", status: 1)
         }
 
-        if let out {
-            try writeAtomically(JSONReportWriter.render(result.report), to: "\(out)/report.json", what: "the report")
-            try writeAtomically(HTMLReportWriter.render(result.report, history: history, title: "hotline · \(dayText)"),
-                                to: "\(out)/report.html", what: "the HTML report")
-            if let evaluation = result.report.sla {
-                try writeAtomically(SLACSVWriter.render(evaluation), to: "\(out)/sla.csv", what: "the SLA evaluation")
+        // The day is stored: a failure from here on must not say "nothing changed" (1).
+        var failures: [String] = []
+        func afterStoring(_ step: () throws -> Void) {
+            do {
+                try step()
+            } catch let failure as CommandFailure {
+                failures.append(failure.message)
+            } catch {
+                failures.append("\(error)")
             }
         }
-        if !quiet { try writeStandardOutput(summary(of: result.report, day: dayText)) }
+        if let out {
+            afterStoring { try result.unpublishedRejects?.publish() }
+            afterStoring {
+                try writeOutputFile(JSONReportWriter.render(result.report), to: "\(out)/report.json", what: "the report")
+            }
+            if let evaluation = result.report.sla {
+                afterStoring {
+                    try writeOutputFile(SLACSVWriter.render(evaluation), to: "\(out)/sla.csv", what: "the SLA evaluation")
+                }
+            }
+            afterStoring {
+                let history = try store.series(lastDays: 30, endingOn: dayText, metrics: Metric.allCases).map { stored in
+                    var metrics = ScopeMetrics()
+                    for metric in Metric.allCases { metrics[metric] = stored[metric] }
+                    return NamedScope(name: stored.day, metrics: metrics)
+                }
+                try writeOutputFile(HTMLReportWriter.render(result.report, history: history, title: "hotline · \(dayText)"),
+                                    to: "\(out)/report.html", what: "the HTML report")
+            }
+        }
+        if !quiet { afterStoring { try writeStandardOutput(summary(of: result.report, day: dayText)) } }
+        guard failures.isEmpty else {
+            throw CommandFailure(message: failures.joined(separator: "; ") + " (\(dayText) is stored in \(db))",
+                                 status: Self.storedButOutputFailed)
+        }
         if failOnBreach, let missed = result.report.sla?.totals.missed, missed > 0 {
             throw CommandFailure(message: HumanNumberText.counted(missed, "commitment period", "commitment periods")
                                   + " missed (--fail-on-breach)", status: 3)
+        }
+    }
+
+    /// Exit status: the day is stored, but a file of `--out` or the summary
+    /// line could not be written (or the history for the HTML report read).
+    static let storedButOutputFailed: Int32 = 5
+
+    /// The job lock of the database file, however `--db` spells it (a
+    /// symlink included): `history.sqlite.lock` beside the resolved file.
+    private func takeLock() throws -> JobLock {
+        do {
+            return try JobLock(path: try JobLock.path(guarding: db), timeoutSeconds: lockTimeout)
+        } catch {
+            throw CommandFailure(message: "\(error)", status: error.isBusy ? 4 : 1)
         }
     }
 
@@ -142,19 +183,11 @@ struct NightlyCommand: ParsableCommand {
         }
     }
 
-    private func checksum(of path: String) throws -> String {
-        do {
-            return try XXHash64.hexDigest(ofFileAt: path)
-        } catch {
-            throw CommandFailure(message: "\(error)", status: 1)
-        }
-    }
-
     private func makeDirectory(_ path: String) throws {
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try FileSystem.makeDirectories(path)
         } catch {
-            throw CommandFailure(message: "\(path): cannot create the directory: \(error.localizedDescription)", status: 1)
+            throw CommandFailure(message: "\(error)", status: 1)
         }
     }
 

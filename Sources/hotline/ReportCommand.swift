@@ -18,12 +18,14 @@ struct ReportCommand: ParsableCommand {
             switch logs are assembled: give them oldest first.
 
             Rejected rows are counted in the report, summarised on stderr and, with --rejects, all \
-            written to a file. With --sla, the report checks a service catalogue (docs/sla.md); a queue \
-            of the catalogue that no row has is warned about on stderr. Exit status: 0 the report is \
-            complete; 1 a fatal input error (no report is printed) or, with --strict, rejected rows; 2 a \
-            usage error or an invalid catalogue (file:line: message, before any log is read) or, with \
-            --strict-catalogue, a catalogue queue that no row has (no report); 3 with --fail-on-breach, \
-            a commitment was missed (the report is printed).
+            written to a file. A file written is replaced atomically once complete; a symlink is \
+            followed, a device or FIFO (/dev/null, a named pipe) written in place. With --sla, the \
+            report checks a service catalogue (docs/sla.md); a queue of the catalogue that no row has is \
+            warned about on stderr. Exit status: 0 the report is complete; 1 a fatal input error (no \
+            report is printed), an output that cannot be written (a closed standard output included) \
+            or, with --strict, rejected rows; 2 a usage error or an invalid catalogue (file:line: \
+            message, before any log is read) or, with --strict-catalogue, a catalogue queue that no row \
+            has (no report); 3 with --fail-on-breach, a commitment was missed (the report is printed).
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -46,6 +48,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var metrics: MetricOptions
 
+    @OptionGroup var decompression: DecompressionOptions
+
     @Option(help: ArgumentHelp("Write every rejected line, with file, line and reason, to this TSV file.",
                                valueName: "file"))
     var rejects: String?
@@ -65,7 +69,7 @@ struct ReportCommand: ParsableCommand {
     var strictCatalogue = false
 
     @Option(name: .customLong("sla-out"), help: ArgumentHelp(
-        "With --sla: also write the evaluation as CSV, one row per service, commitment and period.", valueName: "file"))
+        "With --sla: also write the evaluation as CSV, one row per service, commitment and period (-: standard output, after the report).", valueName: "file"))
     var slaOut: String?
 
     @Flag(help: ArgumentHelp(
@@ -85,8 +89,14 @@ struct ReportCommand: ParsableCommand {
         if failOnBreach && catalogue == nil { throw ValidationError("--fail-on-breach needs --sla CATALOGUE") }
         if slaOut != nil && catalogue == nil { throw ValidationError("--sla-out needs --sla CATALOGUE") }
         if strictCatalogue && catalogue == nil { throw ValidationError("--strict-catalogue needs --sla CATALOGUE") }
-        if let rejects, let input = (callFiles + contactFiles + files).first(where: { sameFile($0, rejects) }) {
-            throw ValidationError("--rejects \(rejects) is the input \(input): it would be overwritten")
+        for (option, output) in [("--rejects", rejects), ("--sla-out", slaOut)] {
+            guard let output else { continue }
+            if let input = (callFiles + contactFiles + files).first(where: { FileSystem.isSameFile($0, output) }) {
+                throw ValidationError("\(option) \(output) is the input \(input): it would be overwritten")
+            }
+        }
+        if rejects == "-" {
+            throw ValidationError("--rejects -: standard output carries the report; name a file (or /dev/stderr)")
         }
         _ = try switchLogs.zone(default: metrics.timeZone)
     }
@@ -102,7 +112,7 @@ struct ReportCommand: ParsableCommand {
             threads: metrics.workerThreads,
             rejectsPath: rejects,
             switchZone: try switchLogs.zone(default: metrics.timeZone), inboundContexts: switchLogs.inboundContexts,
-            sla: sla, detailed: detailed)
+            sla: sla, detailed: detailed, maxWindowLog: decompression.maxWindowLog)
 
         let started = ContinuousClock.now
         let result = try runReportJob(inputs, options: options, quiet: quiet)
@@ -116,7 +126,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: try writeStandardOutput(CSVReportWriter.render(result.report))
         }
         if let slaOut, let evaluation = result.report.sla {
-            try writeAtomically(SLACSVWriter.render(evaluation), to: slaOut, what: "the SLA evaluation")
+            try writeOutputFile(SLACSVWriter.render(evaluation), to: slaOut, what: "the SLA evaluation")
         }
         // Asked for explicitly, so --quiet, which silences what nobody asked for, leaves it on.
         if stats {
@@ -127,12 +137,5 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(message: HumanNumberText.counted(missed, "commitment period", "commitment periods")
                                   + " missed (--fail-on-breach)", status: 3)
         }
-    }
-
-    /// Whether two paths name one existing file (hard links and `./` spellings included).
-    private func sameFile(_ first: String, _ second: String) -> Bool {
-        var firstStatus = stat(), secondStatus = stat()
-        guard stat(first, &firstStatus) == 0, stat(second, &secondStatus) == 0 else { return false }
-        return firstStatus.st_dev == secondStatus.st_dev && firstStatus.st_ino == secondStatus.st_ino
     }
 }

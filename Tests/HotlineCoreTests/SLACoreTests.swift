@@ -20,15 +20,20 @@ import Testing
         #expect(SLAPeriod.week.start(ofDay: Self.day(1969, 12, 31)) == Self.day(1969, 12, 29))
     }
 
-    @Test func monthsAndDaysCoverTheDataRange() {
-        let range = Self.day(2026, 1, 30)...Self.day(2026, 3, 1)
-        #expect(SLAPeriod.month.starts(covering: range) == [Self.day(2026, 1, 1), Self.day(2026, 2, 1), Self.day(2026, 3, 1)])
+    @Test func periodsAreThoseHoldingADayWithData() {
+        let days = [Self.day(2026, 1, 30), Self.day(2026, 1, 31), Self.day(2026, 2, 2), Self.day(2026, 3, 1)]
+        #expect(SLAPeriod.month.starts(holding: days) == [Self.day(2026, 1, 1), Self.day(2026, 2, 1), Self.day(2026, 3, 1)])
         #expect(SLAPeriod.month.end(ofStart: Self.day(2028, 2, 1)) == Self.day(2028, 3, 1))
         #expect(SLAPeriod.month.label(ofStart: Self.day(2026, 2, 1)) == "2026-02")
-        #expect(SLAPeriod.day.starts(covering: range).count == 31)
+        #expect(SLAPeriod.day.starts(holding: days) == days)
         #expect(SLAPeriod.day.label(ofStart: Self.day(2026, 2, 1)) == "2026-02-01")
-        // Friday 2026-01-30 is in the week of Monday 01-26; Sunday 03-01 in that of 02-23.
-        #expect(SLAPeriod.week.starts(covering: range).count == 5)
+        // Friday 01-30 and Saturday 01-31 are in the week of Monday 01-26, Monday 02-02 starts
+        // its own, Sunday 03-01 is in that of 02-23; the three weeks between have no data.
+        #expect(SLAPeriod.week.starts(holding: days) == [Self.day(2026, 1, 26), Self.day(2026, 2, 2), Self.day(2026, 2, 23)])
+        // Years 0001 and 9999: two periods, not the 3.65 million days between.
+        let far = [Self.day(1, 1, 1), Self.day(9999, 12, 31)]
+        #expect(SLAPeriod.day.starts(holding: far) == far)
+        #expect(SLAPeriod.month.starts(holding: far) == [Self.day(1, 1, 1), Self.day(9999, 12, 1)])
     }
 
     @Test func boundaryValuesKeepInclusiveComparisonsOnly() {

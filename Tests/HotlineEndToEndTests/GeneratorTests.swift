@@ -178,10 +178,10 @@ import Testing
         let directory = try GeneratorScratchDirectory()
         let file = directory.path + "/taken"
         #expect(FileManager.default.createFile(atPath: file, contents: Data()))
-        #expect(throws: DatasetGeneratorError.cannotCreateDirectory(path: file, reason: "a file of that name exists")) {
+        #expect(throws: InputError.cannotCreateDirectory(path: file, reason: "a file of that name exists")) {
             _ = try DatasetGenerator.write(GeneratorConfiguration(calls: 10), toDirectory: file)
         }
-        #expect(throws: DatasetGeneratorError.self) {
+        #expect(throws: InputError.self) {
             _ = try DatasetGenerator.write(GeneratorConfiguration(calls: 10), toDirectory: file + "/below")
         }
     }

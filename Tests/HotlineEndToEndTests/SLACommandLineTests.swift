@@ -13,7 +13,7 @@ import Testing
         let run = try Support.hotline(["report", "-q", "--sla", catalogue, "--fail-on-breach", calls, contacts])
         #expect(run.status == 3)
         #expect(run.standardOutput.contains("Service commitments"))
-        #expect(run.standardOutput.contains("5 periods missed · 9 met · 37 not measurable · penalties 140 EUR"))
+        #expect(run.standardOutput.contains("5 periods missed · 9 met · 12 not measurable · penalties 140 EUR"))
         #expect(run.standardError == "hotline: error: 5 commitment periods missed (--fail-on-breach)\n")
         let lenient = try Support.hotline(["report", "-q", "--sla", catalogue, calls, contacts])
         #expect(lenient.status == 0)
@@ -85,7 +85,7 @@ import Testing
         #expect(run.standardOutput.hasPrefix("scope,key,attempts,"))
         let lines = String(decoding: try Support.read(out), as: UTF8.self).split(separator: "\n")
         #expect(lines.first == "service,metric,comparison,threshold_s,level,period_kind,period,partial,degraded,target,measured,status,margin,penalty")
-        #expect(lines.count == 1 + 51)
+        #expect(lines.count == 1 + 26)
         #expect(lines.contains("Care,service_level,>=,30,,day,2026-11-17,false,true,0.75,0.0,missed,-0.75,50"))
         #expect(lines.contains("Care,asa_s,<=,,2,day,2026-11-17,false,true,20.0,,not_measurable,,0"))
         let alone = try Support.hotline(["report", "--sla-out", out, calls])
@@ -116,5 +116,56 @@ import Testing
         ] as [String: Any]).isEmpty)
         let withoutSLA = try Support.hotline(["report", "-q", "--format", "json", calls, contacts])
         #expect(!withoutSLA.standardOutput.contains("\"sla\""))
+    }
+
+    /// A catalogue whose Care service owes `penalty` for each day its reachability (target 1) is missed.
+    private func catalogue(penalty: String) throws -> String {
+        let path = try Support.scratchDirectory() + "/penalty.yaml"
+        try Support.write(Array("""
+            currency: EUR
+            services:
+              - name: Care
+                queues: [billing, orders]
+                commitments:
+                  - {metric: reachability, comparison: ">=", target: 1, period: day, penalty: \(penalty)}
+            """.utf8), to: path)
+        return path
+    }
+
+    @Test func aPenaltyOutsideItsRangeIsAUsageErrorNotATrap() throws {
+        let path = try catalogue(penalty: "2000000000000000000")
+        let run = try Support.hotline(["report", "-q", "--sla", path, calls, contacts])
+        #expect(run.status == 2)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError == "hotline: error: \(path):6: penalty must be between 0 and 1000000000000 whole units"
+            + " of the currency, not 2000000000000000000\n")
+    }
+
+    @Test func penaltiesAtTheTopOfTheRangeAddUpExactly() throws {
+        let run = try Support.hotline(["report", "-q", "--format", "json", "--sla", try catalogue(penalty: "1000000000000"),
+                                       calls, contacts])
+        #expect(run.status == 0)
+        let report = try #require(try Support.json(run.standardOutput) as? [String: Any])
+        let sla = try #require(report["sla"] as? [String: Any])
+        let care = try #require((sla["services"] as? [String: Any])?["Care"] as? [String: Any])
+        let periods = try #require(((care["commitments"] as? [[String: Any]])?.first)?["periods"] as? [[String: Any]])
+        let missed = periods.filter { $0["status"] as? String == "missed" }
+        #expect(missed.count >= 2)
+        #expect(missed.allSatisfy { ($0["penalty"] as? NSNumber)?.int64Value == 1_000_000_000_000 })
+        let total = try #require((sla["totals"] as? [String: Any])?["penalty"] as? NSNumber)
+        #expect(total.int64Value == Int64(missed.count) * 1_000_000_000_000)
+    }
+
+    @Test func billionLaughsAreRefusedBeforeYamsExpandsThem() throws {
+        let path = try Support.scratchDirectory() + "/laughs.yaml"
+        let levels = (1...7).map { level in
+            "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]"
+        }
+        try Support.write(Array(("a0: &a0 \"lol\"\n" + levels.joined(separator: "\n") + "\n? *a7\n: x\n").utf8), to: path)
+        let run = try Support.hotline(["report", "--sla", path, calls])
+        #expect(run.status == 2)
+        // `a6`, defined on line 7, already stands for 1 111 111 nodes.
+        #expect(run.standardError == "hotline: error: \(path):7: the catalogue grows past 1000000 YAML nodes here"
+            + " (each alias counts as the nodes it names); a catalogue needs far fewer\n")
     }
 }

@@ -396,6 +396,38 @@ struct DecompressionTests {
         }
     }
 
+    // MARK: Window limit
+
+    @Test func aFrameNeedingMoreThanTheWindowLimitNamesItsWindowAndReadsWithAHigherLimit() throws {
+        let directory = try ZstdScratchDirectory()
+        defer { directory.remove() }
+        let plain = try directory.write(Self.log, to: "calls.csv")
+        let compressed = directory.file("calls.csv.zst")
+        try ZstdCLI.compressStream(plain, to: compressed, options: ["--long=28"])
+
+        let refusal = InputError.zstdWindowTooLarge(path: compressed, windowLog: 28, limitLog: 27)
+        #expect(throws: refusal) { _ = try ZstdDecodedFile.read(compressed) }
+        #expect(refusal.description == "\(compressed): a zstd frame needs a window of 256 MiB (2^28), more than the"
+            + " 128 MiB allowed (--max-window 27); the file is valid (zstd --long): read it with --max-window 28"
+            + " if the machine can spare that much memory")
+        #expect(try ZstdDecodedFile.read(compressed, maxWindowLog: 28).bytes == Self.log)
+    }
+
+    @Test func aLargeWindowInALaterFrameIsNamedToo() throws {
+        let directory = try ZstdScratchDirectory()
+        defer { directory.remove() }
+        let plain = try directory.write(Self.otherLog, to: "other.csv")
+        let long = directory.file("long.zst")
+        try ZstdCLI.compressStream(plain, to: long, options: ["--long=29"])
+        let path = try directory.write(ZstdTestFrames.compress(Self.smallLog) + (try directory.contents(of: "long.zst")),
+                                       to: "two-frames.zst")
+
+        #expect(throws: InputError.zstdWindowTooLarge(path: path, windowLog: 29, limitLog: 28)) {
+            _ = try ZstdDecodedFile.read(path, maxWindowLog: 28)
+        }
+        #expect(try ZstdDecodedFile.read(path, maxWindowLog: 29).bytes == Self.smallLog + Self.otherLog)
+    }
+
     // MARK: Opening
 
     @Test func missingFileCannotBeOpened() throws {

@@ -130,13 +130,16 @@ struct OutputFileTests {
         #expect(decoded.fileSize > 0)
     }
 
-    @Test func releasingAnUnclosedFileStillEndsTheFrame() throws {
+    /// A file released unclosed belongs to a run that failed: nothing of it
+    /// is left, and the file it would have replaced is intact.
+    @Test func releasingAnUnclosedFileLeavesTheOldFile() throws {
         let directory = try ZstdScratchDirectory()
         defer { directory.remove() }
-        let path = directory.file("unclosed.zst")
-        try writeUnclosed("kept\n", to: path)
+        let path = try directory.write(Array("old\n".utf8), to: "unclosed.zst")
+        try writeUnclosed("new\n", to: path)
 
-        #expect(try ZstdDecodedFile.read(path).bytes == Array("kept\n".utf8))
+        #expect(try directory.contents(of: "unclosed.zst") == Array("old\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["unclosed.zst"])
     }
 
     private func writeUnclosed(_ text: String, to path: String) throws {

@@ -30,12 +30,29 @@ struct XXHash64Tests {
         #expect(hash.hexDigest == hex)
     }
 
-    @Test func hashesAFileAsStored() throws {
+    /// A checksummed input hashes the bytes it reads, as stored: a plain
+    /// file's own bytes, a zstd file's compressed bytes (not what they decode to).
+    @Test func aChecksummedInputHashesTheBytesAsStored() throws {
+        let directory = try ZstdScratchDirectory()
+        defer { directory.remove() }
         let (data, hex) = Self.vectors[4]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xxh64-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try Data(data).write(to: URL(fileURLWithPath: path))
-        #expect(try XXHash64.hexDigest(ofFileAt: path) == hex)
-        #expect(throws: InputError.self) { try XXHash64.hexDigest(ofFileAt: path + ".missing") }
+        let plain = try directory.write(data, to: "plain")
+        let compressed = directory.file("compressed.zst")
+        try ZstdCLI.compress(plain, to: compressed)
+        var compressedHash = XXHash64()
+        try directory.contents(of: "compressed.zst").withUnsafeBytes { compressedHash.update($0) }
+
+        for (path, expected) in [(plain, hex), (compressed, compressedHash.hexDigest)] {
+            let input = try DecodedInput(path: path, checksummed: true)
+            var buffer = [UInt8](repeating: 0, count: 100)
+            var decoded: [UInt8] = []
+            while case let count = try buffer.withUnsafeMutableBytes({ try input.read(into: $0) }), count > 0 {
+                decoded += buffer[..<count]
+            }
+            input.close()
+            #expect(decoded == data)
+            #expect(input.checksum == expected, "\(path)")
+        }
+        #expect(try DecodedInput(path: plain).checksum == nil)
     }
 }

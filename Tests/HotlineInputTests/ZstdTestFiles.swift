@@ -54,6 +54,22 @@ enum ZstdCLI {
         try run(try zstd, ["-q", "-f"] + options + [input, "-o", output])
     }
 
+    /// `zstd -q -f [options] -o output < input`: reading a pipe, the CLI
+    /// does not know the size, so it keeps the window `options` ask for
+    /// (`--long=28`: 256 MiB) instead of shrinking it to fit the input.
+    static func compressStream(_ input: String, to output: String, options: [String] = []) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try zstd)
+        process.arguments = ["-q", "-f"] + options + ["-o", output]
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CLIError(command: "zstd \((options + ["-o", output]).joined(separator: " ")) < \(input)",
+                           status: process.terminationStatus)
+        }
+    }
+
     /// `zstd -d -q -f input -o output`.
     static func decompress(_ input: String, to output: String) throws {
         try run(try zstd, ["-d", "-q", "-f", input, "-o", output])
@@ -124,8 +140,9 @@ struct ZstdDecodedFile: Equatable {
 
     /// Reads `path` to the end with reads of `bufferSize` bytes, checking on the
     /// way that only the last non-empty read comes back short.
-    static func read(_ path: String, bufferSize: Int = 1 << 20) throws -> ZstdDecodedFile {
-        let input = try DecodedInput(path: path)
+    static func read(_ path: String, bufferSize: Int = 1 << 20,
+                     maxWindowLog: Int = ZstdWindow.defaultLog) throws -> ZstdDecodedFile {
+        let input = try DecodedInput(path: path, maxWindowLog: maxWindowLog)
         defer { input.close() }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
         defer { buffer.deallocate() }

@@ -18,7 +18,8 @@ import Testing
         """
     }
 
-    private static func refusal(_ text: String) -> SLACatalogueError? {
+    /// The error parsing `text` throws, nil if it is a valid catalogue.
+    static func refusal(_ text: String) -> SLACatalogueError? {
         do {
             _ = try SLACatalogueLoader.parse(text, file: "c.yaml")
             return nil
@@ -42,9 +43,11 @@ import Testing
         ("      - {metric: fcr, comparison: \">=\", target: 0.7, period: day, threshold_s: 30}",
          "threshold_s applies to service_level only"),
         ("      - {metric: service_level, comparison: \">=\", target: 0.8, period: day, threshold_s: -1}",
-         "threshold_s cannot be negative"),
+         "threshold_s must be between 0 and 100000000 seconds, not -1"),
+        ("      - {metric: service_level, comparison: \">=\", target: 0.8, period: day, threshold_s: 100000001}",
+         "threshold_s must be between 0 and 100000000 seconds, not 100000001"),
         ("      - {metric: fcr, comparison: \">=\", target: high, period: day}", "target must be a number"),
-        ("      - {metric: fcr, comparison: \">=\", target: 0.7, period: day, penalty: -5}", "penalty cannot be negative"),
+        ("      - {metric: fcr, comparison: \">=\", target: 0.7, period: day, penalty: -5}", "penalty must be between 0 and 1000000000000"),
         ("      - {metric: fcr, comparison: \">=\", target: 0.7, period: day, bonus: 5}", "unknown key \"bonus\" in a commitment"),
         ("      - {metric: fcr, comparison: \">=\", period: day}", "a commitment lacks \"target\""),
     ])

@@ -203,14 +203,12 @@ def evaluate(catalogue, data, sl_threshold, short_abandon):
             metric = commitment["metric"]
             threshold = commitment.get("threshold_s", sl_threshold) if metric == "service_level" else None
             periods = []
+            # Only the periods holding a day with data: none for a gap in the logs.
             starts = []
-            if first_date is not None:
-                day = first_date
-                while day <= last_date:
-                    start, _ = period_of(kind, day)
-                    if start not in starts:
-                        starts.append(start)
-                    day += datetime.timedelta(days=1)
+            for day in sorted(set(all_dates)):
+                start, _ = period_of(kind, day)
+                if start not in starts:
+                    starts.append(start)
             for start in starts:
                 label = period_of(kind, start)[1]
                 days = period_days(kind, start)

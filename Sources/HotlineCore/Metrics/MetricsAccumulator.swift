@@ -17,6 +17,11 @@ public final class MetricsAccumulator {
     public let thresholds: CallThresholds
     /// The report's time zone: each row's day is its local day there.
     public let zone: ZoneOffsets
+    /// The instants `zone` puts on a day of 0001-01-01…9999-12-31
+    /// (``ZoneOffsets/reportableInstants``): every input path rejects, with
+    /// its line, a row outside them before it is added, so that every day
+    /// number here is one a report can write.
+    public let reportableInstants: Range<Int64>
     /// The one local day (days since 1970-01-01 in `zone`) whose rows count;
     /// rows of other days are only counted as outside. `nil`: every day.
     public let onlyDay: Int64?
@@ -46,6 +51,7 @@ public final class MetricsAccumulator {
     public init(thresholds: CallThresholds, zone: ZoneOffsets, onlyDay: Int64? = nil, detailed: Bool = false) {
         self.thresholds = thresholds
         self.zone = zone
+        reportableInstants = zone.reportableInstants
         self.onlyDay = onlyDay
         self.detailed = detailed
         clock = LocalClock(zone: zone)
@@ -244,10 +250,10 @@ public final class MetricsAccumulator {
         other.cases = CaseBook()
     }
 
-    /// The first and last local day with a row; `nil` before any row.
-    var dayRange: ClosedRange<Int64>? {
-        guard let first = pairs.dayOfPair.min(), let last = pairs.dayOfPair.max() else { return nil }
-        return first...last
+    /// The local days with a row, ascending: the report's `by_day` scopes,
+    /// and the days whose periods an SLA evaluation lists.
+    var days: [Int64] {
+        Set(pairs.dayOfPair).sorted()
     }
 
     /// The report of everything accumulated. `input` is completed with the
@@ -258,7 +264,7 @@ public final class MetricsAccumulator {
         }
         var queueSlot = [Int](repeating: 0, count: queues.count)
         for (slot, queue) in queueOrder.enumerated() { queueSlot[Int(queue)] = slot }
-        let days = Set(pairs.dayOfPair).sorted()
+        let days = days
         let daySlot = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1, $0) })
 
         let pairQueueSlot = pairs.queueOfPair.map { queueSlot[Int($0)] }

@@ -4,7 +4,8 @@
 /// Columns are `scope,key,` and then every `Metric` key in `Metric.allCases`
 /// order; `scope` is `overall`, `queue`, `day` or (detailed reports) `hour`,
 /// `key` the queue name, date or hour (empty for `overall`). Numbers are spelled as in the JSON output and a
-/// `null` is an empty field. Lines end with `\n`.
+/// `null` is an empty field. Lines end with `\n`. A queue name that a
+/// spreadsheet would run as a formula is neutralised (``CSVField/neutralised(_:)``).
 public enum CSVReportWriter {
     /// The header line and one line per scope: `overall`, the queues, the days, then the hours.
     public static func render(_ report: Report) -> String {
@@ -23,6 +24,6 @@ public enum CSVReportWriter {
     }
 
     private static func row(scope: String, key: String, _ metrics: ScopeMetrics) -> String {
-        CSVField.line([scope, key] + Metric.allCases.map { metrics[$0].machineText ?? "" })
+        CSVField.line([scope, CSVField.neutralised(key)] + Metric.allCases.map { metrics[$0].machineText ?? "" })
     }
 }

@@ -4,7 +4,9 @@
 ///
 /// Columns: `service,metric,comparison,threshold_s,level,period_kind,period,
 /// partial,degraded,target,measured,status,margin,penalty`; numbers as in the
-/// JSON output, booleans `true`/`false`, `null` as an empty field.
+/// JSON output, booleans `true`/`false`, `null` as an empty field; a service
+/// name that a spreadsheet would run as a formula is neutralised
+/// (``CSVField/neutralised(_:)``), the numbers are not.
 public enum SLACSVWriter {
     static let header = ["service", "metric", "comparison", "threshold_s", "level", "period_kind", "period",
                          "partial", "degraded", "target", "measured", "status", "margin", "penalty"]
@@ -16,7 +18,7 @@ public enum SLACSVWriter {
                 let commitment = result.commitment
                 for period in result.periods {
                     text += CSVField.line([
-                        service.service.name, commitment.metric.key, commitment.comparison.rawValue,
+                        CSVField.neutralised(service.service.name), commitment.metric.key, commitment.comparison.rawValue,
                         result.thresholdSeconds.map { String($0) } ?? "", commitment.level.map { String($0) } ?? "",
                         commitment.period.rawValue, period.label, String(period.partial), String(period.degraded),
                         MetricValue.real(period.target).machineText ?? "", period.measured.machineText ?? "",

@@ -67,8 +67,9 @@ public struct SLAService: Equatable, Sendable {
         self.openingHours = openingHours
         var commitments: [SLACommitment] = []
         var inherited: [Bool] = []
+        let ownByIdentity = Dictionary(own.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
         for commitment in defaults {
-            if let override = own.first(where: { $0.identity == commitment.identity }) {
+            if let override = ownByIdentity[commitment.identity] {
                 commitments.append(override)
                 inherited.append(false)
             } else {

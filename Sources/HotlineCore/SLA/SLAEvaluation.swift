@@ -32,7 +32,10 @@ public struct SLATotals: Equatable, Sendable {
     public var met = 0
     public var missed = 0
     public var notMeasurable = 0
-    public var penalty: Int64 = 0
+    /// 128 bits: penalties of up to 10¹² per period (docs/sla.md, Limits)
+    /// over 100 000 commitments and every day of 0001…9999 can pass 2⁶³,
+    /// never 2¹²⁷.
+    public var penalty: Int128 = 0
 
     public init() {}
 
@@ -42,7 +45,7 @@ public struct SLATotals: Equatable, Sendable {
         case .missed: missed += 1
         case .notMeasurable: notMeasurable += 1
         }
-        penalty += period.penalty
+        penalty += Int128(period.penalty)
     }
 
     mutating func add(_ other: SLATotals) {

@@ -13,7 +13,8 @@ enum SLAEvaluator {
         for (index, service) in catalogue.services.enumerated() {
             for queue in service.queues { serviceOfQueue[queue] = index }
         }
-        let dataDays = accumulator.dayRange
+        let days = accumulator.days
+        let dataDays = days.first.flatMap { first in days.last.map { first...$0 } }
         let degraded = Set(catalogue.degradedDays)
         var families: [Family: Measurements] = [:]
 
@@ -25,7 +26,7 @@ enum SLAEvaluator {
             for (commitment, inherited) in zip(service.commitments, service.inherited) {
                 let family = Family(period: commitment.period, level: commitment.level)
                 if families[family] == nil {
-                    families[family] = Measurements(family: family, days: dataDays, services: catalogue.services.count,
+                    families[family] = Measurements(family: family, days: days, services: catalogue.services.count,
                                                     serviceOfQueue: serviceOfQueue, accumulator: accumulator)
                 }
                 let measurements = families[family]!
@@ -100,9 +101,10 @@ enum SLAEvaluator {
         var tallies: [ScopeTallies]
         var metrics: [ScopeMetrics]
 
-        init(family: Family, days: ClosedRange<Int64>?, services: Int, serviceOfQueue: [String: Int],
+        /// `days`: the local days with a row, ascending; a period without any is not listed.
+        init(family: Family, days: [Int64], services: Int, serviceOfQueue: [String: Int],
              accumulator: MetricsAccumulator) {
-            starts = days.map(family.period.starts(covering:)) ?? []
+            starts = family.period.starts(holding: days)
             let periodOfStart = Dictionary(uniqueKeysWithValues: starts.enumerated().map { ($1, $0) })
             let periods = starts.count
             tallies = accumulator.tallies(scopes: services * periods) { cell in

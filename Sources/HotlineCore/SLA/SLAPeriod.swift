@@ -32,13 +32,13 @@ public enum SLAPeriod: String, CaseIterable, Sendable {
         }
     }
 
-    /// The first days of every period that overlaps `days`, in order.
-    public func starts(covering days: ClosedRange<Int64>) -> [Int64] {
+    /// The first days of the periods that hold one of `days` (ascending), in
+    /// order: as many as the days with data at most, however far apart they are.
+    public func starts(holding days: [Int64]) -> [Int64] {
         var starts: [Int64] = []
-        var start = start(ofDay: days.lowerBound)
-        while start <= days.upperBound {
-            starts.append(start)
-            start = end(ofStart: start)
+        for day in days {
+            let start = start(ofDay: day)
+            if starts.last != start { starts.append(start) }
         }
         return starts
     }

@@ -27,12 +27,17 @@ public struct LocalClock: Sendable {
     }
 
     /// Local seconds since 1970-01-01T00:00 (instant + offset), e.g. for hour-of-day later.
+    ///
+    /// Saturates at the ends of `Int64` rather than trapping: rows reach a
+    /// clock only within ``ZoneOffsets/reportableInstants``, far from them,
+    /// so this only keeps an instant read without that check from crashing.
     @inlinable
     public mutating func localSeconds(of instant: Int64) -> Int64 {
         if instant < start || instant >= end {
             refill(containing: instant)
         }
-        return instant + offset
+        let (local, overflow) = instant.addingReportingOverflow(offset)
+        return overflow ? (offset > 0 ? .max : .min) : local
     }
 
     @usableFromInline

@@ -48,8 +48,19 @@ extension ZoneOffsets {
             }
         }
         if let best { return best }
-        // In a gap: use the offset in force just before the transition.
-        let before = interval(containing: guess).start - 1
-        return local - Int64(offset(at: before))
+        return local - Int64(offset(at: gapTransition(local: local, near: guess) - 1))
+    }
+
+    /// The transition that skipped the local reading `local`: the start or the
+    /// end of the interval of `guess` (an instant within a day of it), the one
+    /// whose jump forward covers `local`. The first interval has no start to
+    /// look at, the last no end.
+    private func gapTransition(local: Int64, near guess: Int64) -> Int64 {
+        let around = interval(containing: guess)
+        for transition in [around.start, around.end] where transition != .min && transition != .max {
+            let before = Int64(offset(at: transition - 1)), after = Int64(offset(at: transition))
+            if transition + before <= local && local < transition + after { return transition }
+        }
+        return guess
     }
 }

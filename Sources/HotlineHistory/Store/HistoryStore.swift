@@ -57,12 +57,32 @@ public final class HistoryStore: Sendable {
         if access == .readWrite {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
+        let location = access == .readOnly ? Self.readerLocation(of: path) : path
         queue = try Self.mapErrors(path: path, busyTimeout: busyTimeout) {
-            try DatabaseQueue(path: path, configuration: configuration)
+            try DatabaseQueue(path: location, configuration: configuration)
         }
         hasSchema = try Self.mapErrors(path: path, busyTimeout: busyTimeout) { [queue] in
             try Self.prepare(queue, path: path, access: access)
         }
+    }
+
+    /// Where a reader opens `path`. A WAL database is read through its
+    /// `-shm` index, which SQLite creates beside the file, even for a
+    /// read-only connection: in a directory the reader cannot write to that
+    /// fails with "attempt to write a readonly database". When no `-shm`
+    /// exists no connection is open, so no writer can be changing the file,
+    /// and (with no pending `-wal`) it is opened `immutable`: read as it is,
+    /// with no lock and no file created. Otherwise (a writable directory, or
+    /// a writer at work whose `-shm` a reader can share) it is opened as usual.
+    static func readerLocation(of path: String) -> String {
+        let files = FileManager.default
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let pendingLog = ((try? files.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.intValue ?? 0
+        guard !files.isWritableFile(atPath: directory), !files.fileExists(atPath: path + "-shm"), pendingLog == 0 else {
+            return path
+        }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-._~"))
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
     }
 
     /// Checks the file's schema and, for a writer, migrates it; returns

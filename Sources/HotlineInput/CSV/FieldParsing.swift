@@ -8,6 +8,9 @@ public enum FieldProblem: Error, Equatable, Sendable {
     case unknownValue
     case outOfRange
     case timestamp(TimestampError)
+    /// A timestamp whose instant, or whose local day in the report's zone,
+    /// falls outside 0001-01-01…9999-12-31 (`ValueRanges.instantSeconds`).
+    case timestampOutOfRange
 }
 
 /// Parsers for the field types of SPEC §2.1, working on raw bytes.

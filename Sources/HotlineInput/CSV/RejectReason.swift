@@ -15,6 +15,14 @@ public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
     /// A line that repeats, byte for byte, a line of the same call.
     case duplicateLine(String)
 
+    /// A switch log's time whose instant or local day is outside the
+    /// calendar's years (``MetricsAccumulator/reportableInstants``).
+    static func unreportableSwitchTime(name: String) -> RejectReason {
+        .switchField(name: name, detail: "out of range: \(reportableDays)")
+    }
+
+    private static let reportableDays = "its local day must be 0001-01-01 to 9999-12-31"
+
     public var description: String {
         switch self {
         case .quoting(let detail): detail
@@ -32,6 +40,7 @@ public enum RejectReason: Error, Equatable, Sendable, CustomStringConvertible {
             case .notAnInteger(let detail): "not an integer \(column) (\(detail))"
             case .unknownValue: "unknown \(column)"
             case .outOfRange: "bad \(column) (must be 1, 2 or 3)"
+            case .timestampOutOfRange: "\(column) out of range (\(Self.reportableDays))"
             case .timestamp(let error): "bad timestamp \(column) (\(error))"
             }
         }

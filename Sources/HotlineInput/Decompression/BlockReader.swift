@@ -3,7 +3,9 @@
 ///
 /// The unread part of the current block is `pending`; consumers take bytes
 /// from it with `consume(_:)` and ask for the next block with `readMore()`.
-/// Closes its file when it is released.
+/// Closes its file when it is released. With a checksum, every byte read
+/// from the file is hashed as it arrives, so the digest is that of the bytes
+/// actually read, in the one pass (a pipe cannot be read twice).
 final class BlockReader {
     /// 1 MiB: large enough for few system calls, small enough to stay cheap
     /// when many inputs are open at once. Never below zstd's preferred input size.
@@ -19,10 +21,13 @@ final class BlockReader {
     private(set) var atEndOfFile = false
     /// Every byte read from the file, whether still pending or handed out.
     private(set) var bytesFromFile: Int64 = 0
+    /// XXH64 of the bytes read so far, when asked for.
+    private(set) var checksum: XXHash64?
 
-    init(file: PosixFile, capacity: Int) {
+    init(file: PosixFile, capacity: Int, checksummed: Bool = false) {
         self.file = file
         storage = .allocate(byteCount: capacity, alignment: 16)
+        checksum = checksummed ? XXHash64() : nil
     }
 
     deinit {
@@ -48,12 +53,8 @@ final class BlockReader {
             compact()
         }
         guard !atEndOfFile, end < storage.count else { return }
-        let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
-        if count == 0 {
-            atEndOfFile = true
-        }
+        let count = try readFromFile(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
         end += count
-        bytesFromFile += Int64(count)
     }
 
     /// Fills `buffer` from the pending bytes and then from the file, reading
@@ -72,15 +73,21 @@ final class BlockReader {
             } else if atEndOfFile {
                 break
             } else if remaining.count >= storage.count {
-                let count = try file.read(into: remaining)
-                if count == 0 { atEndOfFile = true }
-                filled += count
-                bytesFromFile += Int64(count)
+                filled += try readFromFile(into: remaining)
             } else {
                 try readMore()
             }
         }
         return filled
+    }
+
+    /// One read from the file, counted and hashed; sets `atEndOfFile` on 0.
+    private func readFromFile(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        let count = try file.read(into: buffer)
+        if count == 0 { atEndOfFile = true }
+        bytesFromFile += Int64(count)
+        checksum?.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        return count
     }
 
     private func compact() {

@@ -20,36 +20,38 @@ public final class DecodedInput {
     private var bytesReadWhenClosed: Int64 = 0
     /// Decoded bytes handed out so far — SPEC `bytes_decoded` once the file is read to the end.
     public private(set) var bytesDecoded: Int64 = 0
+    /// With `checksummed`: the XXH64 (hex, as `xxhsum -H64` prints it) of
+    /// the bytes read from the file so far, as stored — compressed bytes for
+    /// a zstd file. Once the input is read to the end, the checksum of the
+    /// whole file as this run read it, even from a pipe.
+    public var checksum: String? { reader?.checksum?.hexDigest ?? checksumWhenClosed }
+    private var checksumWhenClosed: String?
 
     /// Both nil once closed: closing releases the descriptor, the 1 MiB block
     /// and the zstd decoder even while the object itself lives on for its counters.
     private var reader: BlockReader?
     private var decoder: ZstdStreamDecoder?
 
-    /// Fails as `init(path:)` would for a missing, unreadable or directory
-    /// path, without reading a byte: a pipe checked this way can still be read.
-    public static func checkReadable(path: String) throws {
-        let (file, _) = try PosixFile.openForReading(path)
-        _ = file.close()
-    }
-
     /// Opens `path` and reads its first block to detect the compression.
     /// Throws `InputError.cannotOpen` for a missing or unreadable file or a
-    /// directory, `readFailed` if that first read fails.
-    public init(path: String) throws {
+    /// directory, `readFailed` if that first read fails. A zstd frame may
+    /// ask for a window of at most 2^`maxWindowLog` bytes (``ZstdWindow``).
+    /// `checksummed` hashes the bytes as they are read (see `checksum`).
+    public init(path: String, maxWindowLog: Int = ZstdWindow.defaultLog, checksummed: Bool = false) throws {
         self.path = path
         let (file, size) = try PosixFile.openForReading(path)
         fileSize = size
         let reader = BlockReader(
             file: file,
-            capacity: BlockReader.defaultCapacity(atLeast: ZstdStreamDecoder.recommendedInputSize)
+            capacity: BlockReader.defaultCapacity(atLeast: ZstdStreamDecoder.recommendedInputSize),
+            checksummed: checksummed
         )
         while reader.pending.count < InputCompression.sniffLength, !reader.atEndOfFile {
             try reader.readMore()
         }
         compression = InputCompression.detect(prefix: reader.pending)
         if compression == .zstd {
-            decoder = try ZstdStreamDecoder(path: path)
+            decoder = try ZstdStreamDecoder(path: path, maxWindowLog: maxWindowLog)
         }
         self.reader = reader
     }
@@ -80,10 +82,11 @@ public final class DecodedInput {
         return count
     }
 
-    /// Releases the file and buffers; idempotent. `fileSize` and
-    /// `bytesDecoded` stay readable.
+    /// Releases the file and buffers; idempotent. `fileSize`, the byte
+    /// counts and `checksum` stay readable.
     public func close() {
         bytesReadWhenClosed = bytesRead
+        checksumWhenClosed = checksum
         reader = nil
         decoder = nil
     }

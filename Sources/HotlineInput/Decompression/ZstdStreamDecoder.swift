@@ -18,15 +18,25 @@ final class ZstdStreamDecoder {
 
     private let stream: OpaquePointer
     private let path: String
+    private let maxWindowLog: Int
     /// True between a frame's first byte and the call that finished flushing it.
     private var frameOpen = false
 
-    init(path: String) throws(InputError) {
+    /// `maxWindowLog`: the largest window a frame may ask for, as a power of
+    /// two (``ZstdWindow``) — the memory the decoder may allocate for it.
+    init(path: String, maxWindowLog: Int = ZstdWindow.defaultLog) throws(InputError) {
         guard let stream = ZSTD_createDStream() else {
             throw .cannotOpen(path: path, reason: "cannot allocate a zstd decoder")
         }
         self.stream = stream
         self.path = path
+        self.maxWindowLog = maxWindowLog
+        let set = ZSTD_DCtx_setParameter(stream, ZSTD_d_windowLogMax, Int32(maxWindowLog))
+        if ZstdResult.isError(set) {
+            ZSTD_freeDStream(stream)
+            throw .cannotOpen(path: path, reason: "zstd refuses a window limit of 2^\(maxWindowLog): "
+                + ZstdResult.errorName(set))
+        }
     }
 
     deinit {
@@ -35,9 +45,10 @@ final class ZstdStreamDecoder {
 
     /// Fills `buffer` as far as the input allows, reading more blocks from
     /// `reader` as needed. Returns less than `buffer.count` only at the end of
-    /// the stream; throws `truncatedZstd` if the file ends inside a frame and
-    /// `corruptZstd` for anything libzstd rejects, including trailing bytes
-    /// that are not a frame.
+    /// the stream; throws `truncatedZstd` if the file ends inside a frame,
+    /// `zstdWindowTooLarge` for a frame that needs a window above the limit,
+    /// and `corruptZstd` for anything else libzstd rejects, including
+    /// trailing bytes that are not a frame.
     func decode(into buffer: UnsafeMutableRawBufferPointer, from reader: BlockReader) throws(InputError) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         var output = ZSTD_outBuffer(dst: base, size: buffer.count, pos: 0)
@@ -54,6 +65,11 @@ final class ZstdStreamDecoder {
             let outputBefore = output.pos
             let hint = ZSTD_decompressStream(stream, &output, &input)
             if ZstdResult.isError(hint) {
+                if ZstdResult.isWindowTooLarge(hint) {
+                    // A frame's header comes first: when the frame began in this call, `pending` starts with it.
+                    throw .zstdWindowTooLarge(path: path, windowLog: frameOpen ? nil : ZstdWindow.log(ofFrameAt: pending),
+                                              limitLog: maxWindowLog)
+                }
                 throw .corruptZstd(path: path, detail: ZstdResult.errorName(hint))
             }
             reader.consume(input.pos)

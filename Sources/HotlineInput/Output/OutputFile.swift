@@ -1,34 +1,41 @@
-/// A buffered output file, plain or zstd (streaming, with content checksum, as the zstd CLI writes).
+/// A buffered output file, plain or zstd (streaming, with content checksum,
+/// as the zstd CLI writes), placed by ``OutputTarget``'s rule: a regular file
+/// is replaced atomically at `close()`, a device or FIFO is streamed into,
+/// `-` is standard output.
 ///
 /// Writes are gathered in a 256 KiB buffer, so that many small writes (one
 /// line each, as reports and reject files make them) cost one system call or
 /// one compression step per buffer; writes larger than the buffer go straight
-/// through. Call `close()` to learn about errors: if the object is released
-/// unclosed it still flushes and ends the zstd frame, but errors are lost.
-/// One thread at a time.
+/// through. Call `close()` to put the file in place and learn about errors;
+/// an object released unclosed is discarded (its temporary file removed), so
+/// a failed run never leaves a partial file that looks complete. One thread
+/// at a time.
 public final class OutputFile {
+    /// The path as given: every error names it.
     public let path: String
     private static let stagingCapacity = 256 << 10
 
-    /// nil once closed.
+    private let target: OutputTarget
+    /// nil once finished or discarded.
     private var file: PosixFile?
     private var encoder: ZstdStreamEncoder?
     private let staging: UnsafeMutableRawBufferPointer
     private var stagedCount = 0
 
-    /// Creates `path`, or truncates it; throws `InputError.cannotOpen` (e.g. a
-    /// directory that does not exist, no permission).
+    /// Opens `path` for writing by the output rule; throws `InputError.cannotOpen`
+    /// (a directory, a directory that does not exist, no permission).
     public init(path: String, compression: OutputCompression) throws {
         self.path = path
+        target = try OutputTarget.resolve(path)
         if case .zstd(let level) = compression {
             encoder = try ZstdStreamEncoder(path: path, level: level)
         }
-        file = try PosixFile.createForWriting(path)
+        file = try target.open(displayPath: path)
         staging = .allocate(byteCount: Self.stagingCapacity, alignment: 16)
     }
 
     deinit {
-        try? close()
+        discard()
         staging.deallocate()
     }
 
@@ -54,24 +61,48 @@ public final class OutputFile {
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Flushes, ends the zstd frame and closes the file; idempotent. The file
-    /// is closed even when flushing fails, and that first error is thrown.
+    /// Completes the file and puts it in place; idempotent. On failure
+    /// nothing replaces the target.
     public func close() throws {
-        guard let file else { return }
-        defer {
-            self.file = nil
-            encoder = nil
-        }
-        var failure: InputError?
+        guard file != nil else { return }
+        try finish().publish()
+    }
+
+    /// Completes the file without putting it in place yet: flushes, ends the
+    /// zstd frame, forces a file to be replaced to disk and closes it. The
+    /// returned value publishes it (or discards it) later — for an output
+    /// that must only replace the old one once another step has succeeded.
+    /// On failure the temporary file is removed and the first error thrown.
+    public func finish() throws -> StagedOutput {
+        guard let file else { throw InputError.writeFailed(path: path, reason: "the file is closed") }
+        self.file = nil
+        defer { encoder = nil }
+        let staged = StagedOutput(path: path, target: target)
+        var failure: Error?
         do {
             try flushStaging(to: file)
             try encoder?.finish(to: file)
+            if case .replace = target { try file.synchronize() }
         } catch {
             failure = error
         }
         let closeFailure = file.close()
-        if let failure { throw failure }
-        if let closeFailure { throw InputError.writeFailed(path: path, reason: closeFailure) }
+        if failure == nil, let closeFailure { failure = InputError.writeFailed(path: path, reason: closeFailure) }
+        if let failure {
+            staged.discard()
+            throw failure
+        }
+        return staged
+    }
+
+    /// Abandons the file after a failed run: closes it and removes its
+    /// temporary file; a streamed target keeps what was written. Idempotent.
+    public func discard() {
+        guard let file else { return }
+        self.file = nil
+        encoder = nil
+        _ = file.close()
+        StagedOutput(path: path, target: target).discard()
     }
 
     private func flushStaging(to file: PosixFile) throws(InputError) {
@@ -87,5 +118,28 @@ public final class OutputFile {
         } else {
             try file.writeAll(bytes)
         }
+    }
+}
+
+/// A finished output not yet in place: its temporary file renamed over the
+/// target by `publish()`, or removed by `discard()`. A streamed output is in
+/// place already, and both do nothing.
+public struct StagedOutput: Sendable {
+    public let path: String
+    fileprivate let target: OutputTarget
+
+    public func publish() throws(InputError) {
+        guard case .replace(let finalPath, let temporaryPath, _) = target else { return }
+        do {
+            try FileSystem.rename(temporaryPath, over: finalPath, displayPath: path)
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    public func discard() {
+        guard case .replace(_, let temporaryPath, _) = target else { return }
+        FileSystem.removeIfPresent(temporaryPath)
     }
 }

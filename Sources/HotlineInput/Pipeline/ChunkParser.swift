@@ -83,7 +83,7 @@ public final class ChunkParser {
             // Locals for the whole chunk: reading them from `self` per line would
             // retain and release each one per row.
             let tokenizer = self.tokenizer, unescape = self.unescape, batcher = self.batcher
-            let rows = RowParser(layout: layout, fileIndex: file.index)
+            let rows = RowParser(layout: layout, fileIndex: file.index, reportable: accumulator.reportableInstants)
             var dates = TimestampDateMemo()
             let outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, offset, _, _ in
                 rows.parse(line, at: startOffset + offset, tokenizer: tokenizer, unescape: unescape, dates: &dates,
@@ -94,7 +94,7 @@ public final class ChunkParser {
         case .queueLog(let layout):
             let events = QueueLogLineParser(layout: layout, switchZone: switchZone, fileIndex: file.index,
                                             keepText: keepRejectedText)
-            let assembler = self.assembler
+            let assembler = self.assembler, reportable = accumulator.reportableInstants
             assembler.startChunk()
             var counts = SwitchLogCounts()
             var outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, _, lineIndex, isRow in
@@ -102,6 +102,7 @@ public final class ChunkParser {
                 switch events.parse(line, line: Int64(lineIndex)) {
                 case .event(let event):
                     isRow = false
+                    guard reportable.contains(event.time) else { return .unreportableSwitchTime(name: "time") }
                     if event.kind == .refusedAtEntry { counts.sawRefusal = true }
                     if event.kind == .closedAtEntry { counts.sawClosed = true }
                     assembler.add(event)
@@ -123,6 +124,7 @@ public final class ChunkParser {
             return outcome
         case .cdr(let columns):
             let rows = CDRLineParser(columns: columns, switchZone: switchZone, fileIndex: file.index)
+            let reportable = accumulator.reportableInstants
             var legs: [CDRLeg] = []
             var counts = SwitchLogCounts()
             var outcome = forEachLine(of: chunk, skipped: skipped, limit: limit) { line, _, lineIndex, isRow in
@@ -130,6 +132,7 @@ public final class ChunkParser {
                 counts.summary.cdrRows += 1
                 switch rows.parse(line, line: Int64(lineIndex)) {
                 case .success(let leg):
+                    guard reportable.contains(leg.order.start) else { return .unreportableSwitchTime(name: "start") }
                     legs.append(leg)
                     return nil
                 case .failure(let reason):
@@ -187,12 +190,15 @@ public final class ChunkParser {
 private struct RowParser {
     let fieldCount: Int
     let fileIndex: Int
+    /// The accumulator's ``MetricsAccumulator/reportableInstants``.
+    let reportable: Range<Int64>
     let calls: CallRowParser?
     let contacts: ContactRowParser?
 
-    init(layout: ColumnLayout, fileIndex: Int) {
+    init(layout: ColumnLayout, fileIndex: Int, reportable: Range<Int64>) {
         fieldCount = layout.fieldCount
         self.fileIndex = fileIndex
+        self.reportable = reportable
         calls = layout.kind == .calls ? CallRowParser(layout: layout) : nil
         contacts = layout.kind == .contacts ? ContactRowParser(layout: layout) : nil
     }
@@ -214,12 +220,16 @@ private struct RowParser {
         let fields = FieldReader(line: line, spans: tokenizer.storage, scratch: unescape.space)
         if let calls {
             switch calls.parse(fields, dates: &dates) {
-            case .success(let record): batcher.add(record, into: accumulator)
+            case .success(let record):
+                guard reportable.contains(record.arrivedAt) else { return .field(CallColumn.arrivedAt, .timestampOutOfRange) }
+                batcher.add(record, into: accumulator)
             case .failure(let reason): return reason
             }
         } else if let contacts {
             switch contacts.parse(fields, position: InputPosition(fileIndex: fileIndex, byteOffset: offset), dates: &dates) {
-            case .success(let record): batcher.add(record, into: accumulator)
+            case .success(let record):
+                guard reportable.contains(record.startedAt) else { return .field(ContactColumn.startedAt, .timestampOutOfRange) }
+                batcher.add(record, into: accumulator)
             case .failure(let reason): return reason
             }
         }

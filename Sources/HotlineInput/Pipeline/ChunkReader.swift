@@ -20,10 +20,13 @@ struct ChunkReader {
     }
 
     /// Queues every data line of `file`; returns the bytes read from it and
-    /// decoded, and its format (nil for an empty file).
-    mutating func read(_ file: InputFileSpec, index: Int) throws -> (read: Int64, decoded: Int64, format: InputFormat?) {
+    /// decoded, its format (nil for an empty file) and, with
+    /// `checksumsInputs`, the checksum of the bytes read.
+    mutating func read(_ file: InputFileSpec, index: Int) throws
+        -> (read: Int64, decoded: Int64, format: InputFormat?, checksum: String?) {
         let opening = MonotonicInstant.now
-        let input = try DecodedInput(path: file.path)
+        let input = try DecodedInput(path: file.path, maxWindowLog: options.maxWindowLog,
+                                     checksummed: options.checksumsInputs)
         decodeTime += opening.elapsed
         defer { input.close() }
         carry.removeAll(keepingCapacity: true)
@@ -67,7 +70,7 @@ struct ChunkReader {
             }
             bufferOffset += Int64(cut)
         } while !(endOfInput && carry.isEmpty)
-        return (input.bytesRead, input.bytesDecoded, context?.format)
+        return (input.bytesRead, input.bytesDecoded, context?.format, input.checksum)
     }
 
     /// Fills `buffer` and returns where its last complete line ends (the end

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HotlineCore
 
 /// A rejected line at its final place: the file as named on the command line
 /// and its physical line number (the header is line 1).
@@ -15,32 +11,22 @@ public struct RejectNotice: Sendable, Equatable {
 /// Counts every rejected line, keeps the first few for the summary on
 /// stderr, and writes them all to the `--rejects` file when one was asked for.
 ///
-/// The file is written under a temporary name beside its final one and
-/// renamed when the run completes, so a failed run never leaves a partial
-/// list that looks complete. Used by the collector only, one chunk at a
-/// time, in input order.
+/// The file is an `OutputFile`: a regular file is written under a
+/// temporary name and only replaced once the run has completed (and, for a
+/// nightly job, once the day is stored), so a failed run never leaves a
+/// partial list that looks complete. Used by the collector only, one chunk
+/// at a time, in input order.
 final class RejectLog {
     private let output: OutputFile?
-    private let outputPath: String?
-    private let temporaryPath: String?
     private let noticeLimit: Int
     private(set) var notices: [RejectNotice] = []
     private(set) var rejected: [LogKind: Int64] = [:]
     private(set) var writeError: InputError?
 
     init(outputPath: String?, noticeLimit: Int) throws {
-        self.outputPath = outputPath
         self.noticeLimit = noticeLimit
-        if let outputPath {
-            let temporaryPath = "\(outputPath).partial-\(getpid())"
-            let file = try OutputFile(path: temporaryPath, compression: .none)
-            try file.write("file\tline\treason\ttext\n")
-            output = file
-            self.temporaryPath = temporaryPath
-        } else {
-            output = nil
-            temporaryPath = nil
-        }
+        output = try outputPath.map { try OutputFile(path: $0, compression: .none) }
+        try output?.write("file\tline\treason\ttext\n")
     }
 
     /// Records a line that `kind`'s rows do not count; `kind` nil for a
@@ -58,39 +44,36 @@ final class RejectLog {
         do {
             try row.withUnsafeBytes { try output.write($0) }
         } catch {
-            writeError = error as? InputError ?? .writeFailed(path: outputPath ?? "", reason: "\(error)")
+            writeError = error as? InputError ?? .writeFailed(path: output.path, reason: "\(error)")
         }
     }
 
-    /// Completes the file under its final name.
-    func close() throws {
-        guard let output, let outputPath, let temporaryPath else { return }
-        do {
-            try output.close()
-            if let writeError { throw writeError }
-            guard rename(temporaryPath, outputPath) == 0 else {
-                throw InputError.writeFailed(path: outputPath, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            discard()
-            throw error
+    /// Completes the file, not yet in place: the caller publishes it.
+    func finish() throws -> StagedOutput? {
+        guard let output else { return nil }
+        if let writeError {
+            output.discard()
+            throw writeError
         }
+        return try output.finish()
     }
 
     /// Removes the unfinished file after a failed run.
     func discard() {
-        try? output?.close()
-        if let temporaryPath { unlink(temporaryPath) }
+        output?.discard()
     }
 
     private static func escaped(_ bytes: [UInt8]) -> String {
         String(decoding: escapedBytes(bytes), as: UTF8.self)
     }
 
-    /// Tabs, carriage returns and backslashes escaped so that each reject stays one TSV line.
+    /// Tabs, carriage returns and backslashes escaped so that each reject
+    /// stays one TSV line, and a leading `'` added where a spreadsheet would
+    /// run the field as a formula (`CSVField.neutralised`, README).
     private static func escapedBytes(_ bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
+        result.reserveCapacity(bytes.count + 1)
+        if let first = bytes.first, CSVField.startsFormula(first) { result.append(UInt8(ascii: "'")) }
         for byte in bytes {
             switch byte {
             case 0x09: result.append(contentsOf: [0x5C, 0x74])

@@ -28,6 +28,12 @@ public struct ReportJobOptions: Sendable {
     public var chunkBytes: Int
     /// Where to write every rejected line, if anywhere.
     public var rejectsPath: String?
+    /// Leave the rejects file finished but not in place: the caller gets it
+    /// as `ReportResult.unpublishedRejects` and publishes it once a later
+    /// step (a nightly job's database commit) has succeeded.
+    public var defersRejectsPublishing: Bool
+    /// Checksum each input's bytes as they are read (`FileSummary.checksum`).
+    public var checksumsInputs: Bool
     /// How many rejected lines to keep for the summary.
     public var rejectNoticeLimit: Int
     /// A longer line is rejected without being held in memory (a longer
@@ -46,6 +52,9 @@ public struct ReportJobOptions: Sendable {
     public var onlyDay: Int64?
     /// Add the `by_hour` scope and the distributions behind the HTML charts.
     public var detailed: Bool
+    /// The largest zstd window a frame may ask for, as a power of two
+    /// (``ZstdWindow``, `--max-window`): the memory a decoder may allocate.
+    public var maxWindowLog: Int
 
     /// The processors online: the most workers that can run at once (more
     /// wait their turn in the Dispatch pool).
@@ -59,15 +68,19 @@ public struct ReportJobOptions: Sendable {
     public static var defaultWorkers: Int { max(1, onlineCores - 1) }
 
     public init(parameters: ReportParameters = ReportParameters(), zone: ZoneOffsets = .utc, threads: Int = 1,
-                chunkBytes: Int = 4 << 20, rejectsPath: String? = nil, rejectNoticeLimit: Int = 10,
+                chunkBytes: Int = 4 << 20, rejectsPath: String? = nil, defersRejectsPublishing: Bool = false,
+                checksumsInputs: Bool = false, rejectNoticeLimit: Int = 10,
                 maxLineBytes: Int = 64 << 20, switchZone: ZoneOffsets? = nil,
                 convertedCalls: (path: String, compression: OutputCompression)? = nil, inboundContexts: [String] = [],
-                sla: SLACatalogue? = nil, onlyDay: Int64? = nil, detailed: Bool = false) {
+                sla: SLACatalogue? = nil, onlyDay: Int64? = nil, detailed: Bool = false,
+                maxWindowLog: Int = ZstdWindow.defaultLog) {
         self.parameters = parameters
         self.zone = zone
         self.threads = max(1, threads)
         self.chunkBytes = max(1, chunkBytes)
         self.rejectsPath = rejectsPath
+        self.defersRejectsPublishing = defersRejectsPublishing
+        self.checksumsInputs = checksumsInputs
         self.rejectNoticeLimit = rejectNoticeLimit
         self.maxLineBytes = min(max(1, maxLineBytes), 1 << 26)
         self.switchZone = switchZone ?? zone
@@ -76,6 +89,7 @@ public struct ReportJobOptions: Sendable {
         self.sla = sla
         self.onlyDay = onlyDay
         self.detailed = detailed
+        self.maxWindowLog = maxWindowLog
     }
 }
 
@@ -86,6 +100,8 @@ public struct FileSummary: Sendable, Equatable {
     public var format: String
     public var bytesRead: Int64
     public var bytesDecoded: Int64
+    /// With `checksumsInputs`: the XXH64 of the bytes read, in hex.
+    public var checksum: String?
     /// Data rows parsed (of every day), and lines rejected or noted as incomplete.
     public var counts: RowCounts
 }
@@ -99,6 +115,9 @@ public struct ReportResult: Sendable {
     public var stages: StageTimes
     /// Each input file as it was read, in the order given.
     public var files: [FileSummary]
+    /// With `defersRejectsPublishing`: the finished rejects file, to publish
+    /// or discard.
+    public var unpublishedRejects: StagedOutput?
 
     public var rejectedRows: Int64 { report.input.calls.rejected + report.input.contacts.rejected }
 }
@@ -115,7 +134,7 @@ public enum ReportJob {
         guard files.count <= InputPosition.maximumFileIndex + 1 else {
             throw InputError.tooManyFiles(count: files.count, limit: InputPosition.maximumFileIndex + 1)
         }
-        for file in files { try DecodedInput.checkReadable(path: file.path) }
+        for file in files { try FileSystem.checkReadable(file.path) }
 
         let pool = BufferPool(buffers: 2 * min(options.threads, ReportJobOptions.onlineCores) + 2,
                               capacity: options.chunkBytes)
@@ -181,7 +200,8 @@ public enum ReportJob {
                 input.bytesDecoded += sizes.decoded
                 if let format = sizes.format { formats.append(format) }
                 summaries.append(FileSummary(path: file.path, format: sizes.format?.kindName ?? file.format?.rawValue ?? "empty",
-                                             bytesRead: sizes.read, bytesDecoded: sizes.decoded, counts: RowCounts()))
+                                             bytesRead: sizes.read, bytesDecoded: sizes.decoded, checksum: sizes.checksum,
+                                             counts: RowCounts()))
             }
         } catch {
             queue.close(workers: options.threads)
@@ -206,10 +226,16 @@ public enum ReportJob {
         }
         collector.recordFinalNotes(leftOpen.notes, convertedRows: settledAtEnd)
         let collected = collector.finish()
+        var rejects: StagedOutput?
         do {
-            try collected.log.close()
+            rejects = try collected.log.finish()
             try converted?.close()
+            if !options.defersRejectsPublishing {
+                try rejects?.publish()
+                rejects = nil
+            }
         } catch {
+            rejects?.discard()
             converted?.discard()
             throw error
         }
@@ -231,7 +257,8 @@ public enum ReportJob {
         let report = total.report(parameters: options.parameters, input: input, sla: options.sla)
         stages.report = reporting.elapsed
         for index in summaries.indices { summaries[index].counts = collected.countsByFile[index] }
-        return ReportResult(report: report, rejectNotices: collected.notices, stages: stages, files: summaries)
+        return ReportResult(report: report, rejectNotices: collected.notices, stages: stages, files: summaries,
+                            unpublishedRejects: rejects)
     }
 }
 

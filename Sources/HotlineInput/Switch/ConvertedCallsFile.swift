@@ -1,22 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The canonical call log `hotline convert` writes: rows arrive in input
-/// order from the collector, under a temporary name renamed at the end, so
-/// a failed run never leaves a file that looks complete.
+/// order from the collector into an `OutputFile`, which replaces a regular
+/// file only at the end, so a failed run never leaves a file that looks complete.
 final class ConvertedCallsFile {
     private let output: OutputFile
-    private let path: String
-    private let temporaryPath: String
     private var writeError: Error?
 
     init(path: String, compression: OutputCompression) throws {
-        self.path = path
-        temporaryPath = "\(path).partial-\(getpid())"
-        output = try OutputFile(path: temporaryPath, compression: compression)
+        output = try OutputFile(path: path, compression: compression)
         try output.write(CanonicalCallRows.header)
     }
 
@@ -30,15 +20,14 @@ final class ConvertedCallsFile {
     }
 
     func close() throws {
-        try output.close()
-        if let writeError { throw writeError }
-        guard rename(temporaryPath, path) == 0 else {
-            throw InputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        if let writeError {
+            output.discard()
+            throw writeError
         }
+        try output.close()
     }
 
     func discard() {
-        try? output.close()
-        unlink(temporaryPath)
+        output.discard()
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension InputFormat {
     /// How far a probe reads for the first line.
     private static let probeBytes = 1 << 16
@@ -15,8 +9,7 @@ extension InputFormat {
     /// file, a first line longer than 64 KiB, or a format error — which the
     /// run itself then reports with its context.
     static func probe(_ file: InputFileSpec) -> InputFormat? {
-        var status = stat()
-        guard stat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
+        guard let status = try? FileSystem.status(file.path), status.kind == .regular, status.size > 0,
               let input = try? DecodedInput(path: file.path) else { return nil }
         defer { input.close() }
         var prefix = [UInt8](repeating: 0, count: probeBytes)

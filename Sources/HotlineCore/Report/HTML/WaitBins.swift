@@ -21,14 +21,17 @@ struct WaitBins {
     /// Widths a person reads at a glance, in seconds.
     private static let widths: [Int64] = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1_800, 3_600, 7_200, 21_600, 86_400]
 
-    /// About `targetBins` bins; `nil` when no call was answered.
+    /// About `targetBins` bins; `nil` when no call was answered. The bins
+    /// stop at the top of `ValueRanges.durationSeconds` (3.2 years, the range
+    /// of the threshold): a canonical `wait_s` may be any `Int64`, and one
+    /// beyond falls in the overflow bin, so no bin edge can overflow.
     init?(_ waits: [ValueCount], threshold: Int64, targetBins: Int64 = 24) {
         let total = waits.reduce(0) { $0 + $1.count }
         guard total > 0 else { return nil }
         let rank = (total * 99 + 99) / 100
         var seen: Int64 = 0
         let p99 = waits.first { seen += $0.count; return seen >= rank }?.value ?? 0
-        let span = max(p99, threshold, 1)
+        let span = min(max(p99, threshold, 1), ValueRanges.durationSeconds.upperBound)
         let raw = (span + targetBins - 1) / targetBins
         let candidates = Self.widths.filter { $0 >= raw }
         // A width that divides the threshold puts the threshold on a bin edge;
