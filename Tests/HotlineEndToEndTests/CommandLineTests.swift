@@ -29,6 +29,34 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("queue,\"support, EU\",6,") })
     }
 
+    /// Without a call log nothing records busy or closed attempts: they are
+    /// "not recorded", never a measured zero, while contact metrics stay measured.
+    @Test func aContactsOnlyReportShowsBusyAndClosedAsNotRecorded() throws {
+        let json = try Support.hotline(["report", "-q", "--format", "json", "--contacts", contacts])
+        #expect(json.status == 0)
+        let report = try #require(try Support.json(json.standardOutput) as? [String: Any])
+        let input = try #require(report["input"] as? [String: Any])
+        #expect(input["not_recorded"] as? [String] == ["busy", "closed"])
+        #expect(input["switch_logs"] == nil)
+        let overall = try #require(report["overall"] as? [String: Any])
+        for key in ["busy", "closed", "reachability_open_hours"] {
+            #expect(overall[key] is NSNull, "\(key)")
+        }
+        #expect(overall["attempts"] as? Int == 0)
+        #expect(overall["contacts"] as? Int == 18)
+        let byQueue = try #require(report["by_queue"] as? [String: [String: Any]])
+        #expect(!byQueue.isEmpty && byQueue.values.allSatisfy { $0["busy"] is NSNull && $0["closed"] is NSNull })
+
+        let table = try Support.hotline(["report", "-q", "--contacts", contacts])
+        let busyLine = try #require(table.standardOutput.split(separator: "\n").first { $0.hasPrefix("    Busy ") })
+        #expect(busyLine.hasSuffix("not recorded"))
+        #expect(table.standardOutput.contains("Not recorded"))
+
+        let withCalls = try Support.hotline(["report", "-q", "--format", "json", "--calls", calls, "--contacts", contacts])
+        let full = try #require(try Support.json(withCalls.standardOutput) as? [String: Any])
+        #expect((full["input"] as? [String: Any])?["not_recorded"] == nil)
+    }
+
     @Test func strictFailsWithoutAReportWhenRowsAreRejected() throws {
         let run = try Support.hotline(["report", "--strict", "--calls", calls, "--contacts", contacts])
         #expect(run.status == 1)

@@ -75,7 +75,7 @@ import Testing
         let fromQueuedRows = try Support.run([InputFileSpec(path: queued, format: .calls), contacts]).report
         let fromCanonical = try Support.run(
             [InputFileSpec(path: pair.canonical.callsPath, format: .calls), contacts]).report
-        #expect(fromQueueLog.input.switchLogs?.notRecorded == [.busy, .closed])
+        #expect(fromQueueLog.input.notRecorded == [.busy, .closed])
         #expect(fromQueueLog.input.calls.rows == Int64(pair.queuedRows.count))
 
         let queueLogScopes = Support.metrics(fromQueueLog)

@@ -289,7 +289,7 @@ public final class MetricsAccumulator {
         }
         func evaluate(_ catalogue: SLACatalogue) -> SLAEvaluation {
             SLAEvaluator.evaluate(catalogue, accumulator: self, thresholds: thresholds,
-                                  unmeasurable: input.switchLogs?.unmeasurableMetrics ?? [])
+                                  unmeasurable: input.unmeasurableMetrics)
         }
         let report = Report(
             parameters: parameters,

@@ -49,7 +49,9 @@ public enum JSONReportWriter {
                 ("cdr_queued_calls", .integer(switchLogs.cdrQueuedCalls)),
                 ("cdr_not_inbound", .integer(switchLogs.cdrNotInbound)),
             ])))
-            fields.append(("not_recorded", .array(switchLogs.notRecorded.map { .string($0.name) })))
+        }
+        if input.switchLogs != nil || !input.notRecorded.isEmpty {
+            fields.append(("not_recorded", .array(input.notRecorded.map { .string($0.name) })))
         }
         if let day = input.day {
             fields.append(("day", .object([

@@ -37,6 +37,10 @@ public struct InputSummary: Equatable, Sendable {
     public var switchLogs: SwitchLogSummary?
     /// The one local day a report was restricted to (`hotline nightly`), and the rows left out.
     public var day: DaySelection?
+    /// Outcomes no input could record — a stock queue_log logs no busy or
+    /// closed attempt, a run without any call log logs neither — shown as not
+    /// recorded instead of as a measured zero.
+    public var notRecorded: [CallOutcome] = []
 
     public init(files: Int = 0, bytesRead: Int64 = 0, bytesDecoded: Int64 = 0,
                 calls: RowCounts = RowCounts(), contacts: RowCounts = RowCounts(),
@@ -83,14 +87,10 @@ public struct SwitchLogSummary: Equatable, Sendable {
     /// CDR calls that entered a queue: counted from the queue_log, never from the CDR.
     public var cdrQueuedCalls: Int64 = 0
     public var cdrNotInbound: Int64 = 0
-    /// Outcomes no input could record (a stock queue_log logs no busy or
-    /// closed attempt): shown as not recorded instead of as a measured zero.
-    public var notRecorded: [CallOutcome] = []
 
     public init() {}
 
-    /// Adds the counts of another part of the input (`notRecorded` is
-    /// decided once, for the whole run).
+    /// Adds the counts of another part of the input.
     public mutating func add(_ other: SwitchLogSummary) {
         queueLogLines += other.queueLogLines
         eventsIgnored += other.eventsIgnored
@@ -102,7 +102,9 @@ public struct SwitchLogSummary: Equatable, Sendable {
         cdrQueuedCalls += other.cdrQueuedCalls
         cdrNotInbound += other.cdrNotInbound
     }
+}
 
+extension InputSummary {
     /// The metrics that cannot be given when outcomes are not recorded.
     public var unmeasurableMetrics: [Metric] {
         var metrics: [Metric] = []
@@ -153,9 +155,10 @@ public struct Report: Equatable, Sendable {
 
 extension Report {
     /// The report with `null` for the metrics that no input could measure
-    /// (``SwitchLogSummary/notRecorded``), in every scope.
+    /// (``InputSummary/notRecorded``), in every scope.
     func withoutUnmeasurable() -> Report {
-        guard let unmeasurable = input.switchLogs?.unmeasurableMetrics, !unmeasurable.isEmpty else { return self }
+        let unmeasurable = input.unmeasurableMetrics
+        guard !unmeasurable.isEmpty else { return self }
         var report = self
         func clear(_ metrics: inout ScopeMetrics) {
             for metric in unmeasurable { metrics[metric] = .null }

@@ -17,7 +17,7 @@ public enum TableReportWriter {
     public static func render(_ report: Report) -> String {
         var blocks = [
             header(report),
-            overall(report.overall, unmeasurable: report.input.switchLogs?.unmeasurableMetrics ?? []),
+            overall(report.overall, unmeasurable: report.input.unmeasurableMetrics),
             breakdown("By queue", keyHeader: "QUEUE", report.byQueue),
             breakdown("By day", keyHeader: "DAY", report.byDay),
         ]
@@ -47,10 +47,10 @@ public enum TableReportWriter {
         table.append(["Contacts", rowCounts(input.contacts)])
         if let switchLogs = input.switchLogs {
             table.append(["Switch logs", switchSummary(switchLogs)])
-            if !switchLogs.notRecorded.isEmpty {
-                table.append(["Not recorded", switchLogs.notRecorded.map(\.name).joined(separator: ", ")
-                    + " (no input logs them: shown as \"not recorded\", not as zero)"])
-            }
+        }
+        if !input.notRecorded.isEmpty {
+            table.append(["Not recorded", input.notRecorded.map(\.name).joined(separator: ", ")
+                + " (no input logs them: shown as \"not recorded\", not as zero)"])
         }
         return table.lines()
     }

@@ -242,8 +242,9 @@ public enum ReportJob {
         input.calls.rejected = collected.rejected[.calls, default: 0]
         input.contacts.rejected = collected.rejected[.contacts, default: 0]
         if formats.contains(where: \.isSwitchLog) {
-            input.switchLogs = SwitchLogSummary(counts: switchCounts, formats: formats)
+            input.switchLogs = switchCounts.summary
         }
+        input.notRecorded = InputSummary.outcomesNotRecorded(formats: formats, switchCounts: switchCounts)
 
         var stages = StageTimes()
         stages.decode = reader.decodeTime

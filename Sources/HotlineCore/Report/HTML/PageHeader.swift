@@ -14,8 +14,8 @@ enum PageHeader {
             ("Contacts", TableReportWriter.rowCounts(input.contacts)
                 + (input.day.map { " · " + HumanNumberText.grouped($0.contactsOutside) + " on other days" } ?? "")),
         ]
-        if let notRecorded = input.switchLogs?.notRecorded, !notRecorded.isEmpty {
-            facts.append(("Not recorded", notRecorded.map(\.name).joined(separator: ", ") + " (no input logs them)"))
+        if !input.notRecorded.isEmpty {
+            facts.append(("Not recorded", input.notRecorded.map(\.name).joined(separator: ", ") + " (no input logs them)"))
         }
         return "<header class=\"page-header\">\n<h1>\(HTMLText.escaped(title))</h1>\n"
             + "<p class=\"subtitle\">\(HTMLText.escaped(covered(report))) · time zone \(HTMLText.escaped(parameters.timeZone))</p>\n"
