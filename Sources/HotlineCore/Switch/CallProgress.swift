@@ -46,7 +46,7 @@ public struct CallProgress<Text: SwitchText> {
     private var connectedAt: Int64 = 0
 
     /// Seconds in queues until answer or hang-up, overflows included.
-    public var waitSeconds: Int64 { earlierWait + segmentWait }
+    public var waitSeconds: Int64 { Self.clampedSum(earlierWait, segmentWait) }
 
     /// An attempt opened by `event` (`ENTERQUEUE`, a refusal at entry, a
     /// re-read entry when `reread`, or a `CONNECT` with no entry before it).
@@ -142,9 +142,10 @@ public struct CallProgress<Text: SwitchText> {
     mutating func endConversation(_ event: QueueEvent<Text>) {
         record(event)
         if phase == .waiting {
-            segmentWait = event.waitSeconds ?? Self.elapsed(from: segmentStart, to: event.time - (event.talkSeconds ?? 0))
+            segmentWait = event.waitSeconds
+                ?? Self.elapsed(from: segmentStart, to: Self.clampedSum(event.time, -(event.talkSeconds ?? 0)))
             agent = event.agent
-            connectedAt = segmentStart + segmentWait
+            connectedAt = Self.clampedSum(segmentStart, segmentWait)
         }
         talkSeconds = event.talkSeconds ?? Self.elapsed(from: connectedAt, to: event.time)
         settle(.answered)
@@ -170,7 +171,7 @@ public struct CallProgress<Text: SwitchText> {
     /// queue, its first queue and arrival kept, its waits summed.
     mutating func overflow(into event: QueueEvent<Text>) {
         record(event)
-        earlierWait += segmentWait
+        earlierWait = Self.clampedSum(earlierWait, segmentWait)
         segmentWait = 0
         segmentStart = event.time
         phase = .waiting
@@ -190,7 +191,7 @@ public struct CallProgress<Text: SwitchText> {
             settle(.timeout)
             return
         }
-        earlierWait += segmentWait + continuation.earlierWait
+        earlierWait = Self.clampedSum(Self.clampedSum(earlierWait, segmentWait), continuation.earlierWait)
         segmentWait = continuation.segmentWait
         segmentStart = continuation.segmentStart
         connectedAt = continuation.connectedAt
@@ -227,7 +228,19 @@ public struct CallProgress<Text: SwitchText> {
     }
 
     /// Seconds between two event times, never negative (a clock set back is not a negative wait).
-    private static func elapsed(from start: Int64, to end: Int64) -> Int64 { max(0, end - start) }
+    private static func elapsed(from start: Int64, to end: Int64) -> Int64 {
+        let (difference, overflow) = end.subtractingReportingOverflow(start)
+        return overflow ? (end > start ? .max : 0) : max(0, difference)
+    }
+
+    /// `a + b`, held at the bounds of `Int64`: the seconds a switch writes are
+    /// any 64-bit number, and a sum past the bounds is far outside
+    /// `ValueRanges.durationSeconds`, which rejects the attempt when it is
+    /// counted — never a trap, never a wrapped number.
+    private static func clampedSum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
+    }
 }
 
 extension CallProgress: Sendable where Text: Sendable {}

@@ -92,7 +92,7 @@ final class OrderedCollector: Sendable {
         for note in notes {
             state.counts[note.fileIndex].rejected += 1
             state.rejects.record(RejectedLine(lineInChunk: 0, reason: note.reason, text: note.text),
-                           path: paths[note.fileIndex], line: note.line, kind: nil)
+                           path: paths[note.fileIndex], line: note.line, kind: note.rejectsRow ? .calls : nil)
         }
     }
 }

@@ -7,6 +7,9 @@ struct SwitchNote: Sendable {
     let line: Int64
     let reason: RejectReason
     let text: [UInt8]?
+    /// An attempt that cannot be a call-log row: counted with the call logs'
+    /// rejected lines, as the same row in a canonical file would be.
+    var rejectsRow = false
 }
 
 /// What the queue_log and CDR adapters saw, summed chunk by chunk: the
@@ -96,7 +99,12 @@ final class CallStitcher {
                     setPending(local.callHash, calls[local.index].map(lineOffset: firstLine, Array.init))
                 }
             case .attempt(let local):
-                result.aggregate[index] = settle(local, calls: calls, firstLine: firstLine, into: &result)
+                guard settle(local, calls: calls, firstLine: firstLine, into: &result) else { continue }
+                if let problem = calls[local.index].rowProblem {
+                    note(rejected: calls[local.index], lineOffset: firstLine, problem, into: &result)
+                } else {
+                    result.aggregate[index] = true
+                }
             }
         }
         for (callHash, event) in deferred {
@@ -112,7 +120,7 @@ final class CallStitcher {
                         into result: inout TurnResult) -> Bool {
         if local.isFirst, let merged = continueRepeat(of: calls[local.index], callHash: local.callHash,
                                                       firstLine: firstLine, into: &result) {
-            if local.isCarried { setPending(local.callHash, merged) } else { result.settled.append(merged) }
+            if local.isCarried { setPending(local.callHash, merged) } else { count(merged, into: &result) }
             return false
         }
         guard isNew(calls[local.index].entryFingerprint) else {
@@ -125,7 +133,7 @@ final class CallStitcher {
         if local.isFirst, var earlier = takePending(local.callHash, calls[local.index].callID) {
             if earlier.phase == .timedOut {
                 earlier.absorbOverflow(calls[local.index].map(lineOffset: firstLine, Array.init))
-                if local.isCarried { setPending(local.callHash, earlier) } else { result.settled.append(earlier) }
+                if local.isCarried { setPending(local.callHash, earlier) } else { count(earlier, into: &result) }
                 return false
             }
             if !earlier.isReread { note(incomplete: earlier, into: &result) }
@@ -159,7 +167,7 @@ final class CallStitcher {
     private func handle(_ finding: CallFinding<Owned>, into result: inout TurnResult) {
         switch finding {
         case .settled(let call):
-            result.settled.append(call)
+            count(call, into: &result)
         case .incomplete(let call):
             note(incomplete: call, into: &result)
         case .orphan(let event):
@@ -174,6 +182,20 @@ final class CallStitcher {
         case .passive(let event):
             if event.kind == .unknown { counts.summary.eventsUnknown += 1 } else { counts.summary.eventsIgnored += 1 }
         }
+    }
+
+    /// A settled attempt, for the worker to count if it can be a call-log row.
+    private func count(_ call: CallProgress<Owned>, into result: inout TurnResult) {
+        guard let problem = call.rowProblem else { return result.settled.append(call) }
+        note(rejected: call, problem, into: &result)
+    }
+
+    /// An attempt refused as a call-log row, listed at its first line.
+    private func note<Text>(rejected call: CallProgress<Text>, lineOffset: Int64 = 0, _ problem: RejectReason,
+                            into result: inout TurnResult) {
+        result.notes.append(SwitchNote(fileIndex: call.entryFileIndex, line: call.entryLine + lineOffset,
+                                       reason: problem, text: keepText ? call.entryText.withBytes(Array.init) : nil,
+                                       rejectsRow: true))
     }
 
     /// Whether an entry line is read for the first time (and remembers it).
