@@ -37,6 +37,9 @@ public struct CallProgress<Text: SwitchText> {
     /// read): it runs through the same phases, so that it ends where its first
     /// reading ended, but every line of it is a duplicate and it counts nowhere.
     public private(set) var isReread: Bool
+    /// Time of the attempt's latest line: with ``OpenCallHorizon``, when log
+    /// time gives the attempt up.
+    public private(set) var lastEventTime: Int64
 
     /// Start of the wait in the current queue.
     private var segmentStart: Int64
@@ -56,6 +59,7 @@ public struct CallProgress<Text: SwitchText> {
         caller = event.caller
         agent = event.agent
         arrivedAt = event.time
+        lastEventTime = event.time
         segmentStart = event.time
         entryLine = event.line
         entryFileIndex = event.fileIndex
@@ -103,6 +107,7 @@ public struct CallProgress<Text: SwitchText> {
         copy.earlierWait = earlierWait
         copy.segmentWait = segmentWait
         copy.connectedAt = connectedAt
+        copy.lastEventTime = lastEventTime
         return copy
     }
 
@@ -120,12 +125,13 @@ public struct CallProgress<Text: SwitchText> {
         self.entryFingerprint = entryFingerprint
         self.isReread = isReread
         segmentStart = arrivedAt
+        lastEventTime = arrivedAt
     }
 
     /// A line of the call's own that changes nothing (ringing, an unknown
     /// event): kept so that a repeat of it is recognised as a duplicate.
     mutating func notePassive(_ event: QueueEvent<Text>) {
-        lines.insert(event)
+        record(event)
     }
 
     /// `CONNECT`: an agent answered after the wait the event wrote (or the time since entry).
@@ -187,6 +193,7 @@ public struct CallProgress<Text: SwitchText> {
     /// `ENTERQUEUE` that followed this attempt's timeout — into this attempt.
     public mutating func absorbOverflow(_ continuation: CallProgress<Text>) {
         lines.append(contentsOf: continuation.lines)
+        lastEventTime = continuation.lastEventTime
         if continuation.outcome == .busy || continuation.outcome == .closed, continuation.phase == .ended {
             settle(.timeout)
             return
@@ -209,7 +216,11 @@ public struct CallProgress<Text: SwitchText> {
     public mutating func absorbRepeat(of continuation: CallProgress<Text>) -> [(line: CallLines.Line, text: [UInt8])] {
         var rest = continuation
         let repeated = rest.lines.remove { hasLine($0.fingerprint) }
+        // Repeats do not refresh the attempt; with times in order, its last
+        // line is the later of the two attempts' last lines.
+        let latest = max(lastEventTime, continuation.lastEventTime)
         absorbOverflow(rest)
+        lastEventTime = latest
         return repeated
     }
 
@@ -225,6 +236,7 @@ public struct CallProgress<Text: SwitchText> {
 
     private mutating func record(_ event: QueueEvent<Text>) {
         lines.insert(event)
+        lastEventTime = event.time
     }
 
     /// Seconds between two event times, never negative (a clock set back is not a negative wait).

@@ -35,13 +35,31 @@ public struct SwitchLogCounts: Equatable, Sendable {
 /// chunk's findings come in input order (one chunk at a time, at its turn),
 /// so a call's events are applied exactly as if the input were one piece;
 /// the state kept is the calls still open, the timeouts that may overflow,
-/// and one fingerprint per `ENTERQUEUE` line for the whole run.
+/// and one fingerprint per `ENTERQUEUE` line for the whole run. Calls that
+/// log time passes the ``OpenCallHorizon`` of are given up line by line, so
+/// that memory follows the calls in progress, not the calls ever opened.
 final class CallStitcher {
     typealias Owned = [UInt8]
     typealias View = UnsafeRawBufferPointer
 
+    /// A call in progress across chunks. It does not change while held: a new
+    /// event takes it out and puts the result back under a new `generation`,
+    /// which tells its deadline from those of the call it replaced.
+    private struct PendingCall {
+        let call: CallProgress<Owned>
+        let generation: UInt64
+    }
+
     /// Calls in progress across chunks, by uniqueid hash (collisions kept apart by bytes).
-    private var pending: [UInt64: [CallSlot<Owned>]] = [:]
+    private var pending: [UInt64: [PendingCall]] = [:]
+    private var pendingCount = 0
+    private var nextGeneration: UInt64 = 0
+    /// When log time gives up each pending call; entries of calls since taken out are skipped.
+    private var deadlines = DeadlineQueue<(callHash: UInt64, generation: UInt64)>()
+    /// Calls a chunk's worker carried out of it, whose deadlines wait until the
+    /// stitcher has scanned the chunk's line times: the worker already applied
+    /// the lines after their last event, and lines before it do not count.
+    private var unscheduled: [(callHash: UInt64, generation: UInt64, deadline: Int64)]?
     private var entryLines = FingerprintSet()
     /// The queue_log's uniqueids, kept only when a CDR in the run must be checked against them.
     private(set) var queueLogCalls: FingerprintSet?
@@ -63,15 +81,30 @@ final class CallStitcher {
     }
 
     /// Applies one chunk's findings and deferred events. `firstLine` is the
-    /// file line number of the chunk's line 0.
+    /// file line number of the chunk's line 0; `lineTimes` and `clock` are the
+    /// assembler's (``QueueLogChunkAssembler/lineTimes``, ``QueueLogChunkAssembler/clock``).
     func stitch(findings: [LocalFinding], calls: [CallProgress<View>],
-                deferred: [(callHash: UInt64, event: QueueEvent<View>)], firstLine: Int64,
-                into result: inout TurnResult) {
+                deferred: [(callHash: UInt64, event: QueueEvent<View>)], lineTimes: [Int64], clock: [Int64],
+                firstLine: Int64, into result: inout TurnResult) {
         result.aggregate = Array(repeating: false, count: findings.count)
+        unscheduled = []
         for (index, finding) in findings.enumerated() {
+            // A worker's first attempt of a uniqueid may continue a call held
+            // from earlier chunks: unless log time gave that call up before
+            // the attempt's first line. Every line of the chunk up to there
+            // came after the held call's last event.
+            switch finding {
+            case .incomplete(let local) where local.isFirst, .attempt(let local) where local.isFirst:
+                expireIfDue(local.callHash, calls[local.index].callID, at: clock[Int(calls[local.index].entryLine)],
+                            into: &result)
+            default:
+                break
+            }
             switch finding {
             case .duplicate(let event):
                 note(duplicate: event.map(lineOffset: firstLine, Array.init), into: &result)
+            case .orphan(let event):
+                handle(.orphan(event.map(lineOffset: firstLine, Array.init)), into: &result)
             case .incomplete(let local):
                 if local.isFirst, let merged = continueRepeat(of: calls[local.index], callHash: local.callHash,
                                                               firstLine: firstLine, into: &result) {
@@ -107,8 +140,18 @@ final class CallStitcher {
                 }
             }
         }
+        let carried = unscheduled ?? []
+        unscheduled = nil
+        // The other held calls meet the chunk's lines in order, between its deferred events.
+        var scanned = 0
         for (callHash, event) in deferred {
+            scan(lineTimes, from: &scanned, through: Int(event.line), into: &result)
             apply(event.map(lineOffset: firstLine, Array.init), callHash: callHash, into: &result)
+        }
+        scan(lineTimes, from: &scanned, through: lineTimes.count - 1, into: &result)
+        for call in carried { deadlines.insert((call.callHash, call.generation), deadline: call.deadline) }
+        if deadlines.count > 2 * pendingCount + 1_024 {
+            deadlines.removeAll { entry in pending[entry.callHash]?.contains { $0.generation == entry.generation } ?? false }
         }
         // In line order, however the worker and the stitcher shared the chunk's calls.
         result.notes.sort { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
@@ -146,13 +189,40 @@ final class CallStitcher {
     /// Settles what is left once the input is over: timeouts that did not
     /// overflow count as timeouts, calls still open are incomplete.
     func finish(into result: inout TurnResult) {
-        var slots = pending.values.flatMap { $0 }
+        let calls = pending.values.flatMap { $0 }.map(\.call)
+            .sorted { ($0.entryFileIndex, $0.entryLine) < ($1.entryFileIndex, $1.entryLine) }
         pending = [:]
-        slots.sort { ($0.current?.entryFileIndex ?? 0, $0.current?.entryLine ?? 0)
-            < ($1.current?.entryFileIndex ?? 0, $1.current?.entryLine ?? 0) }
-        for var slot in slots {
-            slot.finish { finding in handle(finding, into: &result) }
+        pendingCount = 0
+        deadlines.removeAll()
+        for call in calls { give(up: call, into: &result) }
+    }
+
+    /// Settles a call as the end of the input would: a timeout that did not
+    /// overflow is final, a call still waiting or talking is incomplete.
+    private func give(up call: CallProgress<Owned>, into result: inout TurnResult) {
+        var slot = CallSlot(current: call)
+        slot.finish { finding in handle(finding, into: &result) }
+    }
+
+    /// Gives up the held calls whose deadlines the times of lines
+    /// `scanned...last` pass, line by line.
+    private func scan(_ lineTimes: [Int64], from scanned: inout Int, through last: Int, into result: inout TurnResult) {
+        while scanned <= last {
+            while let due = deadlines.popDue(before: lineTimes[scanned]) {
+                guard let call = takePending(due.item.callHash, generation: due.item.generation) else { continue }
+                give(up: call, into: &result)
+            }
+            scanned += 1
         }
+    }
+
+    /// Gives up the held call of this uniqueid if log time reached `time` past its deadline.
+    private func expireIfDue(_ callHash: UInt64, _ callID: View, at time: Int64, into result: inout TurnResult) {
+        guard let held = pending[callHash]?.first(where: { $0.call.callID.elementsEqual(callID) }),
+              OpenCallHorizon.deadline(after: held.call.lastEventTime) < time,
+              let call = takePending(callHash, generation: held.generation)
+        else { return }
+        give(up: call, into: &result)
     }
 
     private func apply(_ event: QueueEvent<Owned>, callHash: UInt64, into result: inout TurnResult) {
@@ -220,8 +290,7 @@ final class CallStitcher {
     /// the call goes on with the attempt's events, the repeated lines are duplicates.
     private func continueRepeat(of call: CallProgress<View>, callHash: UInt64, firstLine: Int64,
                                 into result: inout TurnResult) -> CallProgress<Owned>? {
-        guard let earlier = pending[callHash]?.first(where: { $0.current?.callID.elementsEqual(call.callID) == true })?
-                  .current,
+        guard let earlier = pending[callHash]?.first(where: { $0.call.callID.elementsEqual(call.callID) })?.call,
               earlier.phase == .waiting, !earlier.isReread, earlier.hasLine(call.entryFingerprint),
               var merged = takePending(callHash, earlier.callID)
         else { return nil }
@@ -264,15 +333,36 @@ final class CallStitcher {
     /// attempt of a chunk asks, and copying its view into an array just to
     /// ask cost a sixteenth of a queue_log report.
     private func takePending(_ callHash: UInt64, _ callID: some SwitchText) -> CallProgress<Owned>? {
-        guard var slots = pending[callHash],
-              let index = callID.withBytes({ id in slots.firstIndex { $0.current?.callID.elementsEqual(id) ?? false } })
+        guard let held = pending[callHash],
+              let index = callID.withBytes({ id in held.firstIndex { $0.call.callID.elementsEqual(id) } })
         else { return nil }
-        let call = slots.remove(at: index).current
-        pending[callHash] = slots.isEmpty ? nil : slots
+        return take(callHash, at: index)
+    }
+
+    /// The held call of this deadline entry, taken out, if it is still held.
+    private func takePending(_ callHash: UInt64, generation: UInt64) -> CallProgress<Owned>? {
+        guard let index = pending[callHash]?.firstIndex(where: { $0.generation == generation }) else { return nil }
+        return take(callHash, at: index)
+    }
+
+    private func take(_ callHash: UInt64, at index: Int) -> CallProgress<Owned> {
+        let call = pending[callHash]!.remove(at: index).call
+        if pending[callHash]!.isEmpty { pending[callHash] = nil }
+        pendingCount -= 1
         return call
     }
 
+    /// Holds `call` until a later chunk continues it, log time gives it up or the input ends.
     private func setPending(_ callHash: UInt64, _ call: CallProgress<Owned>) {
-        pending[callHash, default: []].append(CallSlot(current: call))
+        let generation = nextGeneration
+        nextGeneration += 1
+        pending[callHash, default: []].append(PendingCall(call: call, generation: generation))
+        pendingCount += 1
+        let deadline = OpenCallHorizon.deadline(after: call.lastEventTime)
+        if unscheduled != nil {
+            unscheduled!.append((callHash, generation, deadline))
+        } else {
+            deadlines.insert((callHash, generation), deadline: deadline)
+        }
     }
 }
