@@ -111,6 +111,14 @@ public struct CallProgress<Text: SwitchText> {
         return copy
     }
 
+    /// The attempt with its texts copied into one allocation, for a call
+    /// that outlives its chunk, and its lines moved from chunk to file numbering.
+    public func packed(lineOffset: Int64 = 0) -> CallProgress<PackedText> {
+        var totalBytes = 0
+        for text in [callID, queue, caller, agent, entryText] { totalBytes += text.withBytes { $0.count } }
+        return PackedText.packing(totalBytes: totalBytes) { pack in map(lineOffset: lineOffset) { $0.withBytes(pack) } }
+    }
+
     private init(callID: Text, queue: Text, caller: Text, agent: Text, arrivedAt: Int64, phase: CallPhase,
                  entryLine: Int64, entryFileIndex: Int, entryText: Text, entryFingerprint: UInt64, isReread: Bool) {
         self.callID = callID

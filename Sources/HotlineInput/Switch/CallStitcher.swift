@@ -39,7 +39,7 @@ public struct SwitchLogCounts: Equatable, Sendable {
 /// log time passes the ``OpenCallHorizon`` of are given up line by line, so
 /// that memory follows the calls in progress, not the calls ever opened.
 final class CallStitcher {
-    typealias Owned = [UInt8]
+    typealias Owned = PackedText
     typealias View = UnsafeRawBufferPointer
 
     /// A call in progress across chunks. It does not change while held: a new
@@ -102,9 +102,9 @@ final class CallStitcher {
             }
             switch finding {
             case .duplicate(let event):
-                note(duplicate: event.map(lineOffset: firstLine, Array.init), into: &result)
+                note(duplicate: event.packed(lineOffset: firstLine), into: &result)
             case .orphan(let event):
-                handle(.orphan(event.map(lineOffset: firstLine, Array.init)), into: &result)
+                handle(.orphan(event.packed(lineOffset: firstLine)), into: &result)
             case .incomplete(let local):
                 if local.isFirst, let merged = continueRepeat(of: calls[local.index], callHash: local.callHash,
                                                               firstLine: firstLine, into: &result) {
@@ -112,10 +112,10 @@ final class CallStitcher {
                     continue
                 }
                 guard isNew(calls[local.index].entryFingerprint) else {
-                    reread(calls[local.index].map(lineOffset: firstLine, Array.init), into: &result)
+                    reread(calls[local.index].packed(lineOffset: firstLine), into: &result)
                     continue
                 }
-                var owned = calls[local.index].map(lineOffset: firstLine, Array.init)
+                var owned = calls[local.index].packed(lineOffset: firstLine)
                 if local.isFirst, var earlier = takePending(local.callHash, owned.callID) {
                     if earlier.phase == .timedOut {
                         earlier.absorbOverflow(owned)
@@ -129,7 +129,7 @@ final class CallStitcher {
             case .attempt(let local) where calls[local.index].isReread:
                 // A re-read the worker recognised itself; it reported its lines.
                 if local.isCarried {
-                    setPending(local.callHash, calls[local.index].map(lineOffset: firstLine, Array.init))
+                    setPending(local.callHash, calls[local.index].packed(lineOffset: firstLine))
                 }
             case .attempt(let local):
                 guard settle(local, calls: calls, firstLine: firstLine, into: &result) else { continue }
@@ -146,7 +146,7 @@ final class CallStitcher {
         var scanned = 0
         for (callHash, event) in deferred {
             scan(lineTimes, from: &scanned, through: Int(event.line), into: &result)
-            apply(event.map(lineOffset: firstLine, Array.init), callHash: callHash, into: &result)
+            apply(event.packed(lineOffset: firstLine), callHash: callHash, into: &result)
         }
         scan(lineTimes, from: &scanned, through: lineTimes.count - 1, into: &result)
         for call in carried { deadlines.insert((call.callHash, call.generation), deadline: call.deadline) }
@@ -167,7 +167,7 @@ final class CallStitcher {
             return false
         }
         guard isNew(calls[local.index].entryFingerprint) else {
-            let owned = calls[local.index].map(lineOffset: firstLine, Array.init)
+            let owned = calls[local.index].packed(lineOffset: firstLine)
             reread(owned, into: &result)
             if local.isCarried { setPending(local.callHash, owned.reread()) }
             return false
@@ -175,26 +175,30 @@ final class CallStitcher {
         remember(local.callHash)
         if local.isFirst, var earlier = takePending(local.callHash, calls[local.index].callID) {
             if earlier.phase == .timedOut {
-                earlier.absorbOverflow(calls[local.index].map(lineOffset: firstLine, Array.init))
+                earlier.absorbOverflow(calls[local.index].packed(lineOffset: firstLine))
                 if local.isCarried { setPending(local.callHash, earlier) } else { count(earlier, into: &result) }
                 return false
             }
             if !earlier.isReread { note(incomplete: earlier, into: &result) }
         }
         guard local.isCarried else { return true }
-        setPending(local.callHash, calls[local.index].map(lineOffset: firstLine, Array.init))
+        setPending(local.callHash, calls[local.index].packed(lineOffset: firstLine))
         return false
     }
 
     /// Settles what is left once the input is over: timeouts that did not
     /// overflow count as timeouts, calls still open are incomplete.
     func finish(into result: inout TurnResult) {
-        let calls = pending.values.flatMap { $0 }.map(\.call)
-            .sorted { ($0.entryFileIndex, $0.entryLine) < ($1.entryFileIndex, $1.entryLine) }
-        pending = [:]
-        pendingCount = 0
+        // In input order, each call taken out as it is settled: a copy of
+        // every held call at once would double the memory of a log whose
+        // calls never close.
+        let order = pending.flatMap { callHash, held in
+            held.map { (fileIndex: $0.call.entryFileIndex, line: $0.call.entryLine, callHash, $0.generation) }
+        }.sorted { ($0.fileIndex, $0.line) < ($1.fileIndex, $1.line) }
         deadlines.removeAll()
-        for call in calls { give(up: call, into: &result) }
+        for (_, _, callHash, generation) in order {
+            give(up: takePending(callHash, generation: generation)!, into: &result)
+        }
     }
 
     /// Settles a call as the end of the input would: a timeout that did not
@@ -244,7 +248,7 @@ final class CallStitcher {
             counts.summary.incompleteCalls += 1
             result.notes.append(SwitchNote(fileIndex: event.fileIndex, line: event.line,
                                            reason: .incompleteCall("final event without its ENTERQUEUE"),
-                                           text: keepText ? event.text : nil))
+                                           text: keepText ? event.text.withBytes(Array.init) : nil))
         case .duplicate(let event):
             note(duplicate: event, into: &result)
         case .stray:
@@ -294,7 +298,7 @@ final class CallStitcher {
               earlier.phase == .waiting, !earlier.isReread, earlier.hasLine(call.entryFingerprint),
               var merged = takePending(callHash, earlier.callID)
         else { return nil }
-        for (line, text) in merged.absorbRepeat(of: call.map(lineOffset: firstLine, Array.init)) {
+        for (line, text) in merged.absorbRepeat(of: call.packed(lineOffset: firstLine)) {
             note(duplicate: line, text: text, into: &result)
         }
         return merged
@@ -302,17 +306,17 @@ final class CallStitcher {
 
     /// A line of an attempt a worker assembled: the worker counted an ignored
     /// or unknown event as such, but as a duplicate it counts only as that.
-    private func note(duplicate line: CallLines.Line, text: Owned, into result: inout TurnResult) {
+    private func note(duplicate line: CallLines.Line, text: [UInt8], into result: inout TurnResult) {
         if line.kind == .ignored { counts.summary.eventsIgnored -= 1 }
         if line.kind == .unknown { counts.summary.eventsUnknown -= 1 }
         note(duplicateAt: Int(line.fileIndex), line: line.number, text: text, into: &result)
     }
 
     private func note(duplicate event: QueueEvent<Owned>, into result: inout TurnResult) {
-        note(duplicateAt: event.fileIndex, line: event.line, text: event.text, into: &result)
+        note(duplicateAt: event.fileIndex, line: event.line, text: event.text.withBytes(Array.init), into: &result)
     }
 
-    private func note(duplicateAt fileIndex: Int, line: Int64, text: Owned, into result: inout TurnResult) {
+    private func note(duplicateAt fileIndex: Int, line: Int64, text: [UInt8], into result: inout TurnResult) {
         counts.summary.duplicateLines += 1
         result.notes.append(SwitchNote(fileIndex: fileIndex, line: line,
                                        reason: .duplicateLine("repeats a line of the same call"),
@@ -325,7 +329,7 @@ final class CallStitcher {
                                              : "no final event after this ENTERQUEUE"
         result.notes.append(SwitchNote(fileIndex: call.entryFileIndex, line: call.entryLine,
                                        reason: .incompleteCall(detail),
-                                       text: keepText ? call.entryText : nil))
+                                       text: keepText ? call.entryText.withBytes(Array.init) : nil))
     }
 
     /// The call in progress with this uniqueid, taken out of `pending`. The id
