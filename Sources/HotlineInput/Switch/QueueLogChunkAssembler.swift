@@ -99,11 +99,11 @@ final class QueueLogChunkAssembler {
             case .duplicate: findings.append(.duplicate(event))
             case .event: if event.kind == .unknown { unknownEvents += 1 } else { ignoredEvents += 1 }
             }
-            return scheduleExpiry(of: index)
+            return scheduleExpiry(of: index, after: event)
         }
         let slot = (callHash: callHash, firstEntryLine: slots[index].firstEntryLine)
         slots[index].calls.apply(event, isReread: { _ in false }) { finding in record(finding, of: slot) }
-        scheduleExpiry(of: index)
+        scheduleExpiry(of: index, after: event)
     }
 
     /// Log time has reached `time` at chunk line `line` (the lines in
@@ -121,11 +121,12 @@ final class QueueLogChunkAssembler {
         }
     }
 
-    private func scheduleExpiry(of index: Int) {
-        // Optional chaining rather than binding, which would copy the attempt on every line.
-        guard let phase = slots[index].calls.current?.phase, phase != .ended,
-              let lastEventTime = slots[index].calls.current?.lastEventTime else { return }
-        deadlines.insert(index, deadline: OpenCallHorizon.deadline(after: lastEventTime))
+    /// Schedules the slot's check after `event`, its latest line. Reading
+    /// the slot to see whether the event kept an attempt open would copy the
+    /// attempt on every line; an entry for a call that ended or that the
+    /// line did not refresh is skipped when it comes due.
+    private func scheduleExpiry(of index: Int, after event: QueueEvent<View>) {
+        deadlines.insert(index, deadline: OpenCallHorizon.deadline(after: event.time))
     }
 
     /// What applying a line to a slot found, for the stitcher.

@@ -5,14 +5,14 @@
 ///
 /// An entry is not removed when its call changes: the owner inserts the new
 /// deadline and skips entries that no longer match when they come due.
-public struct DeadlineQueue<Item> {
+struct DeadlineQueue<Item> {
     private var entries: [(deadline: Int64, item: Item)] = []
 
-    public init() {}
+    init() {}
 
-    public var count: Int { entries.count }
+    var count: Int { entries.count }
 
-    public mutating func insert(_ item: Item, deadline: Int64) {
+    mutating func insert(_ item: Item, deadline: Int64) {
         entries.append((deadline, item))
         var child = entries.count - 1
         while child > 0 {
@@ -24,7 +24,7 @@ public struct DeadlineQueue<Item> {
     }
 
     /// Removes and returns the entry with the earliest deadline if that deadline is before `time`.
-    public mutating func popDue(before time: Int64) -> (deadline: Int64, item: Item)? {
+    mutating func popDue(before time: Int64) -> (deadline: Int64, item: Item)? {
         guard let first = entries.first, first.deadline < time else { return nil }
         let last = entries.removeLast()
         if !entries.isEmpty {
@@ -36,12 +36,12 @@ public struct DeadlineQueue<Item> {
 
     /// Keeps only the entries `isLive` accepts: the owner's way to drop
     /// entries of calls that have changed or gone before they come due.
-    public mutating func removeAll(keepingOnly isLive: (Item) -> Bool) {
+    mutating func removeAll(keepingOnly isLive: (Item) -> Bool) {
         entries.removeAll { !isLive($0.item) }
         for index in stride(from: entries.count / 2 - 1, through: 0, by: -1) { siftDown(from: index) }
     }
 
-    public mutating func removeAll() {
+    mutating func removeAll() {
         entries.removeAll(keepingCapacity: true)
     }
 
