@@ -43,6 +43,8 @@ final class QueueLogChunkAssembler {
         let callHash: UInt64
         let firstEntryLine: Int64
         let deferred: Bool
+        /// The earliest deadline the slot has in ``deadlines`` (`Int64.max`: none).
+        var scheduled = Int64.max
     }
 
     // Every line reads and writes these: they opt out of dynamic exclusivity
@@ -112,21 +114,35 @@ final class QueueLogChunkAssembler {
         while lineTimes.count < line { lineTimes.append(.min) }
         lineTimes.append(time)
         while let due = deadlines.popDue(before: time) {
+            guard slots[due.item].scheduled == due.deadline else { continue }
+            slots[due.item].scheduled = .max
             guard let phase = slots[due.item].calls.current?.phase, phase != .ended,
-                  let lastEventTime = slots[due.item].calls.current?.lastEventTime,
-                  OpenCallHorizon.deadline(after: lastEventTime) == due.deadline
+                  let lastEventTime = slots[due.item].calls.current?.lastEventTime
             else { continue }
+            let deadline = OpenCallHorizon.deadline(after: lastEventTime)
+            guard deadline == due.deadline else {
+                // Refreshed by later lines since: checked again at its deadline.
+                slots[due.item].scheduled = deadline
+                deadlines.insert(due.item, deadline: deadline)
+                continue
+            }
             let slot = (callHash: slots[due.item].callHash, firstEntryLine: slots[due.item].firstEntryLine)
             slots[due.item].calls.finish { finding in record(finding, of: slot) }
         }
     }
 
-    /// Schedules the slot's check after `event`, its latest line. Reading
-    /// the slot to see whether the event kept an attempt open would copy the
-    /// attempt on every line; an entry for a call that ended or that the
-    /// line did not refresh is skipped when it comes due.
+    /// Schedules the slot's check after `event`, its latest line, unless a
+    /// check is due no later: then that check finds the call refreshed and
+    /// schedules the next one, so a call costs one entry, not one a line.
+    /// A slot's check never comes later than its call's deadline, because a
+    /// line (even one dated back) gets an entry when its deadline is earlier.
+    /// Reading the slot to see whether the event kept an attempt open would
+    /// copy the attempt on every line; a check of a call that ended is skipped.
     private func scheduleExpiry(of index: Int, after event: QueueEvent<View>) {
-        deadlines.insert(index, deadline: OpenCallHorizon.deadline(after: event.time))
+        let deadline = OpenCallHorizon.deadline(after: event.time)
+        guard deadline < slots[index].scheduled else { return }
+        slots[index].scheduled = deadline
+        deadlines.insert(index, deadline: deadline)
     }
 
     /// What applying a line to a slot found, for the stitcher.
