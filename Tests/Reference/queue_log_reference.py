@@ -63,6 +63,23 @@ IGNORED_EVENTS = {
 KNOWN_EVENTS = ({"ENTERQUEUE", "CONNECT"} | ANSWER_FINALS | ABANDON_FINALS
                 | TIMEOUT_EXITS | TIMEOUT_FINALS | BUSY_EVENTS | CLOSED_EVENTS
                 | IGNORED_EVENTS)
+ATTEMPT_EVENTS = KNOWN_EVENTS - IGNORED_EVENTS
+
+# The ranges every input path checks (ValueRanges.swift): instants from
+# 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, durations 0..100,000,000 s.
+FIRST_INSTANT, LAST_INSTANT = -62135596800, 253402300799
+LONGEST_DURATION = 100000000
+# A call with no event for this long of log time is given up (OpenCallHorizon.swift).
+HORIZON = 86400
+
+
+def checked(e):
+    """The event, or Malformed for what a line alone decides is no row."""
+    if not FIRST_INSTANT <= e.time <= LAST_INSTANT:
+        raise Malformed("bad time (outside 0001-01-01T00:00:00Z\u20269999-12-31T23:59:59Z)")
+    if e.callid == "" and e.name in ATTEMPT_EVENTS:
+        raise Malformed("empty callid")
+    return e
 
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
@@ -143,7 +160,7 @@ class RawFormat:
         e.callid, e.queue, e.agent, e.name = fields[1], fields[2], fields[3], fields[4]
         e.data = fields[5:]
         e.wait = e.talk = e.caller = None      # looked up by event below
-        return e
+        return checked(e)
 
 
 class TableFormat:
@@ -221,7 +238,7 @@ class TableFormat:
             e.data = col("data").split("|")
         else:
             e.data = "|".join(col(c) for c in self.data_cols).split("|")
-        return e
+        return checked(e)
 
 
 def detect_format(path, lines, switch_tz):
@@ -317,6 +334,7 @@ class Attempt:
         self.talk = 0
         self.outcome = None
         self.where = None                  # (file, line) of the first ENTERQUEUE
+        self.last = entry_time             # time of the latest line applied
 
 
 class CallState:
@@ -325,6 +343,7 @@ class CallState:
         self.lines = set()                 # contents seen (duplicate detection)
         self.reread = False
         self.fragment = None               # (file, line) of a CONNECT with no open attempt
+        self.fragment_last = None          # time of the fragment's latest line
 
 
 class Assembler:
@@ -356,7 +375,29 @@ class Assembler:
         if outcome != "answered":
             a.agent = ""
             a.talk = 0
-        self.rows.append(a)
+        # What a canonical call row needs (SPEC 2.1), else a rejected line.
+        problem = ("empty queue" if a.queue == ""
+                   else "bad wait (outside 0\u2026%d s)" % LONGEST_DURATION if not 0 <= a.wait <= LONGEST_DURATION
+                   else "bad talk (outside 0\u2026%d s)" % LONGEST_DURATION if not 0 <= a.talk <= LONGEST_DURATION
+                   else None)
+        if problem:
+            self.rejected.append({"file": a.where[0], "line": a.where[1], "reason": problem})
+        else:
+            self.rows.append(a)
+
+    def expire(self, now):
+        """Gives up the open calls whose latest line is more than HORIZON before `now`."""
+        for uid, state in self.calls.items():
+            a = state.current
+            if a is not None and a.state in ("waiting", "connected", "pending") and a.last + HORIZON < now:
+                if a.state == "pending":
+                    self.close_pending(state)
+                else:
+                    self.incomplete_call(a.where, uid, "no event for 24 h of log time")
+                    state.current = None
+            if state.fragment is not None and state.fragment_last + HORIZON < now:
+                self.incomplete_call(state.fragment, uid, "CONNECT without ENTERQUEUE, given up")
+                state.fragment = None
 
     def incomplete_call(self, where, uid, why):
         self.incomplete.append({"file": where[0], "line": where[1], "callid": uid,
@@ -401,6 +442,7 @@ class Assembler:
             if a is not None and a.state == "pending":          # overflow
                 a.state = "waiting"
                 a.entry_time = e.time
+                a.last = e.time
                 return
             if a is not None and a.state in ("waiting", "connected"):
                 self.incomplete_call(a.where, uid, "entered a queue again before a final event")
@@ -415,10 +457,12 @@ class Assembler:
                 a.state = "connected"
                 a.connect_time = e.time
                 a.agent = e.agent
+                a.last = e.time
             elif a is None or a.state == "pending":
                 self.close_pending(state)
                 if state.fragment is None:
                     state.fragment = (e.file, e.number)
+                    state.fragment_last = e.time
             return                                   # a second CONNECT changes nothing
 
         if name in ANSWER_FINALS or name in ABANDON_FINALS or name in TIMEOUT_EXITS \
@@ -450,6 +494,7 @@ class Assembler:
                 state.current = None
             elif name in TIMEOUT_EXITS:
                 a.state = "pending"                  # may still overflow
+                a.last = e.time
             else:
                 self.finish(a, "timeout")
                 state.current = None
@@ -463,6 +508,10 @@ class Assembler:
             self.finish(b, "busy" if name in BUSY_EVENTS else "closed")
             return
 
+        if a is not None and a.state != "done":
+            a.last = e.time                          # a line of the call, still open
+        elif state.fragment is not None:
+            state.fragment_last = e.time
         self.count_other(name)
 
     def count_other(self, name):
@@ -505,6 +554,7 @@ def run(paths, switch_tz):
                 asm.rejected.append({"file": base, "line": number, "reason": str(exc)})
                 continue
             e.file, e.number = base, number
+            asm.expire(e.time)
             asm.add(e, content)
     asm.end_of_input()
     return asm, byte_sizes

@@ -37,6 +37,9 @@ public struct CallProgress<Text: SwitchText> {
     /// read): it runs through the same phases, so that it ends where its first
     /// reading ended, but every line of it is a duplicate and it counts nowhere.
     public private(set) var isReread: Bool
+    /// Time of the attempt's latest line: with ``OpenCallHorizon``, when log
+    /// time gives the attempt up.
+    public private(set) var lastEventTime: Int64
 
     /// Start of the wait in the current queue.
     private var segmentStart: Int64
@@ -46,7 +49,7 @@ public struct CallProgress<Text: SwitchText> {
     private var connectedAt: Int64 = 0
 
     /// Seconds in queues until answer or hang-up, overflows included.
-    public var waitSeconds: Int64 { earlierWait + segmentWait }
+    public var waitSeconds: Int64 { Self.clampedSum(earlierWait, segmentWait) }
 
     /// An attempt opened by `event` (`ENTERQUEUE`, a refusal at entry, a
     /// re-read entry when `reread`, or a `CONNECT` with no entry before it).
@@ -56,6 +59,7 @@ public struct CallProgress<Text: SwitchText> {
         caller = event.caller
         agent = event.agent
         arrivedAt = event.time
+        lastEventTime = event.time
         segmentStart = event.time
         entryLine = event.line
         entryFileIndex = event.fileIndex
@@ -103,7 +107,16 @@ public struct CallProgress<Text: SwitchText> {
         copy.earlierWait = earlierWait
         copy.segmentWait = segmentWait
         copy.connectedAt = connectedAt
+        copy.lastEventTime = lastEventTime
         return copy
+    }
+
+    /// The attempt with its texts copied into one allocation, for a call
+    /// that outlives its chunk, and its lines moved from chunk to file numbering.
+    public func packed(lineOffset: Int64 = 0) -> CallProgress<PackedText> {
+        var totalBytes = 0
+        for text in [callID, queue, caller, agent, entryText] { totalBytes += text.withBytes { $0.count } }
+        return PackedText.packing(totalBytes: totalBytes) { pack in map(lineOffset: lineOffset) { $0.withBytes(pack) } }
     }
 
     private init(callID: Text, queue: Text, caller: Text, agent: Text, arrivedAt: Int64, phase: CallPhase,
@@ -120,12 +133,13 @@ public struct CallProgress<Text: SwitchText> {
         self.entryFingerprint = entryFingerprint
         self.isReread = isReread
         segmentStart = arrivedAt
+        lastEventTime = arrivedAt
     }
 
     /// A line of the call's own that changes nothing (ringing, an unknown
     /// event): kept so that a repeat of it is recognised as a duplicate.
     mutating func notePassive(_ event: QueueEvent<Text>) {
-        lines.insert(event)
+        record(event)
     }
 
     /// `CONNECT`: an agent answered after the wait the event wrote (or the time since entry).
@@ -142,9 +156,10 @@ public struct CallProgress<Text: SwitchText> {
     mutating func endConversation(_ event: QueueEvent<Text>) {
         record(event)
         if phase == .waiting {
-            segmentWait = event.waitSeconds ?? Self.elapsed(from: segmentStart, to: event.time - (event.talkSeconds ?? 0))
+            segmentWait = event.waitSeconds
+                ?? Self.elapsed(from: segmentStart, to: Self.clampedSum(event.time, -(event.talkSeconds ?? 0)))
             agent = event.agent
-            connectedAt = segmentStart + segmentWait
+            connectedAt = Self.clampedSum(segmentStart, segmentWait)
         }
         talkSeconds = event.talkSeconds ?? Self.elapsed(from: connectedAt, to: event.time)
         settle(.answered)
@@ -170,7 +185,7 @@ public struct CallProgress<Text: SwitchText> {
     /// queue, its first queue and arrival kept, its waits summed.
     mutating func overflow(into event: QueueEvent<Text>) {
         record(event)
-        earlierWait += segmentWait
+        earlierWait = Self.clampedSum(earlierWait, segmentWait)
         segmentWait = 0
         segmentStart = event.time
         phase = .waiting
@@ -186,11 +201,12 @@ public struct CallProgress<Text: SwitchText> {
     /// `ENTERQUEUE` that followed this attempt's timeout — into this attempt.
     public mutating func absorbOverflow(_ continuation: CallProgress<Text>) {
         lines.append(contentsOf: continuation.lines)
+        lastEventTime = continuation.lastEventTime
         if continuation.outcome == .busy || continuation.outcome == .closed, continuation.phase == .ended {
             settle(.timeout)
             return
         }
-        earlierWait += segmentWait + continuation.earlierWait
+        earlierWait = Self.clampedSum(Self.clampedSum(earlierWait, segmentWait), continuation.earlierWait)
         segmentWait = continuation.segmentWait
         segmentStart = continuation.segmentStart
         connectedAt = continuation.connectedAt
@@ -208,7 +224,11 @@ public struct CallProgress<Text: SwitchText> {
     public mutating func absorbRepeat(of continuation: CallProgress<Text>) -> [(line: CallLines.Line, text: [UInt8])] {
         var rest = continuation
         let repeated = rest.lines.remove { hasLine($0.fingerprint) }
+        // Repeats do not refresh the attempt; with times in order, its last
+        // line is the later of the two attempts' last lines.
+        let latest = max(lastEventTime, continuation.lastEventTime)
         absorbOverflow(rest)
+        lastEventTime = latest
         return repeated
     }
 
@@ -224,10 +244,23 @@ public struct CallProgress<Text: SwitchText> {
 
     private mutating func record(_ event: QueueEvent<Text>) {
         lines.insert(event)
+        lastEventTime = event.time
     }
 
     /// Seconds between two event times, never negative (a clock set back is not a negative wait).
-    private static func elapsed(from start: Int64, to end: Int64) -> Int64 { max(0, end - start) }
+    private static func elapsed(from start: Int64, to end: Int64) -> Int64 {
+        let (difference, overflow) = end.subtractingReportingOverflow(start)
+        return overflow ? (end > start ? .max : 0) : max(0, difference)
+    }
+
+    /// `a + b`, held at the bounds of `Int64`: the seconds a switch writes are
+    /// any 64-bit number, and a sum past the bounds is far outside
+    /// `ValueRanges.durationSeconds`, which rejects the attempt when it is
+    /// counted — never a trap, never a wrapped number.
+    private static func clampedSum(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? .max : .min) : sum
+    }
 }
 
 extension CallProgress: Sendable where Text: Sendable {}

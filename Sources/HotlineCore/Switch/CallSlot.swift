@@ -47,7 +47,7 @@ public struct CallSlot<Text: SwitchText> {
     /// `SwitchText`s in use, every call looked up generic metadata at run time
     /// (about a sixth of a report's time on a large queue_log).
     @_specialize(exported: true, where Text == UnsafeRawBufferPointer)
-    @_specialize(exported: true, where Text == [UInt8])
+    @_specialize(exported: true, where Text == PackedText)
     public mutating func apply(_ event: QueueEvent<Text>, isReread: (UInt64) -> Bool,
                                report: (CallFinding<Text>) -> Void) {
         guard event.kind.concernsAttempt else {

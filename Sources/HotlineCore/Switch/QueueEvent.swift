@@ -43,6 +43,14 @@ public struct QueueEvent<Text: SwitchText> {
 
     /// The same event with its bytes carried another way (copied out of a
     /// chunk) and its line moved from chunk to file numbering.
+    /// The event with its texts copied into one allocation (``PackedText``),
+    /// and its line moved from chunk to file numbering.
+    public func packed(lineOffset: Int64 = 0) -> QueueEvent<PackedText> {
+        var totalBytes = 0
+        for field in [callID, queue, agent, caller, text] { totalBytes += field.withBytes { $0.count } }
+        return PackedText.packing(totalBytes: totalBytes) { pack in map(lineOffset: lineOffset) { $0.withBytes(pack) } }
+    }
+
     public func map<Other>(lineOffset: Int64 = 0, _ transform: (Text) -> Other) -> QueueEvent<Other> {
         QueueEvent<Other>(kind: kind, time: time, callID: transform(callID), queue: transform(queue),
                           agent: transform(agent), caller: transform(caller), waitSeconds: waitSeconds,

@@ -106,18 +106,20 @@ public final class ChunkParser {
                     if event.kind == .refusedAtEntry { counts.sawRefusal = true }
                     if event.kind == .closedAtEntry { counts.sawClosed = true }
                     assembler.add(event)
-                case .ignored:
+                case .ignored(let time):
                     isRow = false
                     counts.summary.eventsIgnored += 1
-                case .unknown:
+                    assembler.advanceClock(to: time, line: lineIndex)
+                case .unknown(let time):
                     isRow = false
                     counts.summary.eventsUnknown += 1
+                    assembler.advanceClock(to: time, line: lineIndex)
                 case .rejected(let reason):
                     return reason
                 }
                 return nil
             }
-            assembler.finishChunk()
+            assembler.finishChunk(lineCount: outcome.lines)
             counts.summary.eventsIgnored += assembler.ignoredEvents
             counts.summary.eventsUnknown += assembler.unknownEvents
             outcome.switchCounts = counts

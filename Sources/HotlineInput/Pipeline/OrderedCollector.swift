@@ -79,20 +79,26 @@ final class OrderedCollector: Sendable {
         }
         state.counts[delivery.file.index].rows += delivery.outcome.rows
         state.counts[delivery.file.index].rejected += Int64(delivery.outcome.rejected.count)
+        // Rejected lines and notes (sorted by place) merged in line order, so
+        // that the list does not depend on which chunk a line fell in.
+        var notes = delivery.notes[...]
         for rejected in delivery.outcome.rejected {
-            state.rejects.record(rejected, path: delivery.file.path, line: state.nextLine + Int64(rejected.lineInChunk),
-                                 kind: delivery.file.format.logKind)
+            let line = state.nextLine + Int64(rejected.lineInChunk)
+            let before = notes.prefix { ($0.fileIndex, $0.line) < (delivery.file.index, line) }
+            record(before, into: &state)
+            notes = notes.dropFirst(before.count)
+            state.rejects.record(rejected, path: delivery.file.path, line: line, kind: delivery.file.format.logKind)
         }
-        record(delivery.notes, into: &state)
+        record(notes, into: &state)
         converted?.write(delivery.convertedRows)
         state.nextLine += Int64(delivery.outcome.lines)
     }
 
-    private func record(_ notes: [SwitchNote], into state: inout State) {
+    private func record(_ notes: some Sequence<SwitchNote>, into state: inout State) {
         for note in notes {
             state.counts[note.fileIndex].rejected += 1
             state.rejects.record(RejectedLine(lineInChunk: 0, reason: note.reason, text: note.text),
-                           path: paths[note.fileIndex], line: note.line, kind: nil)
+                           path: paths[note.fileIndex], line: note.line, kind: note.rejectsRow ? .calls : nil)
         }
     }
 }

@@ -41,9 +41,14 @@ final class CDRLineParser {
         guard let localStart = LocalDateTime.parseLocalSeconds(used(columns.start)) else {
             return .failure(.switchField(name: "start", detail: "not YYYY-MM-DD HH:MM:SS"))
         }
+        let start = switchZone.instant(fromLocal: localStart)
+        guard ValueRanges.instantSeconds.contains(start) else {
+            return .failure(.switchTimeOutOfRange("start"))
+        }
         let billableSeconds: Int64
         switch FieldParsing.nonNegativeInteger(used(columns.billableSeconds)) {
-        case .success(let seconds): billableSeconds = seconds
+        case .success(let seconds) where ValueRanges.durationSeconds.contains(seconds): billableSeconds = seconds
+        case .success: return .failure(.switchDurationOutOfRange("billsec"))
         case .failure(let problem): return .failure(.field(column: "billsec", problem: problem))
         }
         guard let disposition = CDRDisposition(used(columns.disposition)) else {
@@ -60,7 +65,7 @@ final class CDRLineParser {
             callKey: Array(callKey), switchIDs: [uniqueID, linkedID].filter { !$0.isEmpty }.map(ByteHash.hash),
             caller: Array(caller), dialled: Array(dialled), context: Array(context),
             destinationChannel: Array(destinationChannel),
-            order: LegOrder(start: switchZone.instant(fromLocal: localStart), fileIndex: fileIndex, line: line),
+            order: LegOrder(start: start, fileIndex: fileIndex, line: line),
             billableSeconds: billableSeconds, disposition: disposition,
             isOriginating: !uniqueID.isEmpty && uniqueID.elementsEqual(callKey),
             rangAPerson: CallerID.equalsIgnoringCase(application, "dial"),

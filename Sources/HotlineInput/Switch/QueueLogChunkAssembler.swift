@@ -22,12 +22,18 @@ enum LocalFinding {
     /// An attempt that entered again before any final event.
     case incomplete(LocalCall)
     case duplicate(QueueEvent<UnsafeRawBufferPointer>)
+    /// A final event of a uniqueid whose attempt log time gave up (``OpenCallHorizon``).
+    case orphan(QueueEvent<UnsafeRawBufferPointer>)
 }
 
 /// A worker's assembly of the queue_log calls of one chunk. The uniqueids of
 /// a chunk are looked up in a small table reset per chunk, so the state stays
 /// in cache; a uniqueid whose first event in the chunk needs an earlier one
 /// (a `CONNECT`, a final event) is deferred whole to the stitcher.
+///
+/// Log time gives up the chunk's open calls line by line
+/// (``OpenCallHorizon``); the chunk's line times go to the stitcher, which
+/// applies the same rule to the calls it holds from earlier chunks.
 final class QueueLogChunkAssembler {
     typealias View = UnsafeRawBufferPointer
 
@@ -37,6 +43,8 @@ final class QueueLogChunkAssembler {
         let callHash: UInt64
         let firstEntryLine: Int64
         let deferred: Bool
+        /// The earliest deadline the slot has in ``deadlines`` (`Int64.max`: none).
+        var scheduled = Int64.max
     }
 
     // Every line reads and writes these: they opt out of dynamic exclusivity
@@ -53,6 +61,12 @@ final class QueueLogChunkAssembler {
     /// Events that changed no attempt: stray ones and lines of ringing, agents… (`ignored`), or unknown names.
     @exclusivity(unchecked) private(set) var ignoredEvents: Int64 = 0
     @exclusivity(unchecked) private(set) var unknownEvents: Int64 = 0
+    /// Each line's time by line index in the chunk, `Int64.min` for a line without one (rejected, empty).
+    @exclusivity(unchecked) private(set) var lineTimes: [Int64] = []
+    /// `clock[i]`: the latest time of lines `0...i` (set by ``finishChunk(lineCount:)``).
+    @exclusivity(unchecked) private(set) var clock: [Int64] = []
+    /// The open calls of the chunk's slots, by slot index, earliest deadline first.
+    @exclusivity(unchecked) private var deadlines = DeadlineQueue<Int>()
 
     /// Forgets the previous chunk; capacity is kept.
     func startChunk() {
@@ -63,6 +77,9 @@ final class QueueLogChunkAssembler {
         findings.removeAll(keepingCapacity: true)
         calls.removeAll(keepingCapacity: true)
         deferred.removeAll(keepingCapacity: true)
+        lineTimes.removeAll(keepingCapacity: true)
+        clock.removeAll(keepingCapacity: true)
+        deadlines.removeAll()
         ignoredEvents = 0
         unknownEvents = 0
     }
@@ -71,6 +88,7 @@ final class QueueLogChunkAssembler {
     /// uniqueid in the chunk, it goes to the stitcher, which may hold one from
     /// an earlier chunk whose lines it could repeat.
     func add(_ event: QueueEvent<View>) {
+        advanceClock(to: event.time, line: Int(event.line))
         let callHash = ByteHash.hash(event.callID)
         guard let index = slotIndex(for: event, callHash: callHash, opening: event.kind.concernsAttempt),
               !slots[index].deferred
@@ -83,29 +101,80 @@ final class QueueLogChunkAssembler {
             case .duplicate: findings.append(.duplicate(event))
             case .event: if event.kind == .unknown { unknownEvents += 1 } else { ignoredEvents += 1 }
             }
-            return
+            return scheduleExpiry(of: index, after: event)
         }
-        let firstEntryLine = slots[index].firstEntryLine
-        slots[index].calls.apply(event, isReread: { _ in false }) { finding in
-            switch finding {
-            case .settled(let call):
-                findings.append(.attempt(keep(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine,
-                                              isCarried: false)))
-            case .incomplete(let call):
-                findings.append(.incomplete(keep(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine,
-                                                 isCarried: false)))
-            case .duplicate(let line):
-                findings.append(.duplicate(line))
-            case .orphan, .stray:
-                ignoredEvents += 1
-            case .passive(let line):
-                if line.kind == .unknown { unknownEvents += 1 } else { ignoredEvents += 1 }
+        let slot = (callHash: callHash, firstEntryLine: slots[index].firstEntryLine)
+        slots[index].calls.apply(event, isReread: { _ in false }) { finding in record(finding, of: slot) }
+        scheduleExpiry(of: index, after: event)
+    }
+
+    /// Log time has reached `time` at chunk line `line` (the lines in
+    /// between had none): the open calls it passes the deadline of are given up.
+    func advanceClock(to time: Int64, line: Int) {
+        while lineTimes.count < line { lineTimes.append(.min) }
+        lineTimes.append(time)
+        while let due = deadlines.popDue(before: time) {
+            guard slots[due.item].scheduled == due.deadline else { continue }
+            slots[due.item].scheduled = .max
+            guard let phase = slots[due.item].calls.current?.phase, phase != .ended,
+                  let lastEventTime = slots[due.item].calls.current?.lastEventTime
+            else { continue }
+            let deadline = OpenCallHorizon.deadline(after: lastEventTime)
+            guard deadline == due.deadline else {
+                // Refreshed by later lines since: checked again at its deadline.
+                slots[due.item].scheduled = deadline
+                deadlines.insert(due.item, deadline: deadline)
+                continue
             }
+            let slot = (callHash: slots[due.item].callHash, firstEntryLine: slots[due.item].firstEntryLine)
+            slots[due.item].calls.finish { finding in record(finding, of: slot) }
         }
     }
 
-    /// Hands the attempts still open at the chunk's end to the stitcher.
-    func finishChunk() {
+    /// Schedules the slot's check after `event`, its latest line, unless a
+    /// check is due no later: then that check finds the call refreshed and
+    /// schedules the next one, so a call costs one entry, not one a line.
+    /// A slot's check never comes later than its call's deadline, because a
+    /// line (even one dated back) gets an entry when its deadline is earlier.
+    /// Reading the slot to see whether the event kept an attempt open would
+    /// copy the attempt on every line; a check of a call that ended is skipped.
+    private func scheduleExpiry(of index: Int, after event: QueueEvent<View>) {
+        let deadline = OpenCallHorizon.deadline(after: event.time)
+        guard deadline < slots[index].scheduled else { return }
+        slots[index].scheduled = deadline
+        deadlines.insert(index, deadline: deadline)
+    }
+
+    /// What applying a line to a slot found, for the stitcher.
+    private func record(_ finding: CallFinding<View>, of slot: (callHash: UInt64, firstEntryLine: Int64)) {
+        let (callHash, firstEntryLine) = slot
+        switch finding {
+        case .settled(let call):
+            findings.append(.attempt(keep(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine,
+                                          isCarried: false)))
+        case .incomplete(let call):
+            findings.append(.incomplete(keep(call, callHash: callHash, isFirst: call.entryLine == firstEntryLine,
+                                             isCarried: false)))
+        case .duplicate(let line):
+            findings.append(.duplicate(line))
+        case .orphan(let line):
+            findings.append(.orphan(line))
+        case .stray:
+            ignoredEvents += 1
+        case .passive(let line):
+            if line.kind == .unknown { unknownEvents += 1 } else { ignoredEvents += 1 }
+        }
+    }
+
+    /// Hands the attempts still open at the chunk's end to the stitcher, and
+    /// completes the chunk's line times and ``clock`` over its `lineCount` lines.
+    func finishChunk(lineCount: Int) {
+        while lineTimes.count < lineCount { lineTimes.append(.min) }
+        var latest = Int64.min
+        for time in lineTimes {
+            latest = max(latest, time)
+            clock.append(latest)
+        }
         // By index: binding each slot would copy every call of the chunk, most of them ended.
         for index in slots.indices where !slots[index].deferred {
             guard let phase = slots[index].calls.current?.phase, phase != .ended else { continue }

@@ -11,10 +11,11 @@ enum QueueLogLine {
     /// nothing (kind `ignored` or `unknown`) but still counts as one of its
     /// lines, which a repeat duplicates.
     case event(QueueEvent<UnsafeRawBufferPointer>)
-    /// An event of no call (`NONE`, `MANAGER`): nothing to repeat, so never a duplicate.
-    case ignored
+    /// An event of no call (`NONE`, `MANAGER`): nothing to repeat, so never
+    /// a duplicate. Its time still moves log time on (``OpenCallHorizon``).
+    case ignored(time: Int64)
     /// An event name hotline does not know, of no call.
-    case unknown
+    case unknown(time: Int64)
     case rejected(RejectReason)
 }
 
@@ -69,6 +70,7 @@ final class QueueLogLineParser {
         guard case .success(let time) = FieldParsing.nonNegativeInteger(field(0)) else {
             return .rejected(.switchField(name: "time", detail: "not a Unix time"))
         }
+        guard ValueRanges.instantSeconds.contains(time) else { return .rejected(.switchTimeOutOfRange("time")) }
         return event(time: time, callID: field(1), queue: field(2), agent: field(3), name: field(4), text: text,
                      line: line, data: DataFields(text: text, spans: pipeFields, first: 5))
     }
@@ -83,10 +85,11 @@ final class QueueLogLineParser {
         guard let time = switchZone.instant(ofSwitchTime: fields.bytes(columns.time)) else {
             return .rejected(.switchField(name: "time", detail: "neither a Unix time nor YYYY-MM-DD HH:MM:SS"))
         }
+        guard ValueRanges.instantSeconds.contains(time) else { return .rejected(.switchTimeOutOfRange("time")) }
         let name = fields.bytes(columns.event)
         let kind = QueueEventKind(name: name)
         let callID = fields.bytes(columns.callID)
-        guard Self.isCall(callID) else { return kind == .unknown ? .unknown : .ignored }
+        if let other = Self.notOfACall(callID, kind: kind, time: time) { return other }
         var waitSeconds: Int64?, talkSeconds: Int64?
         var caller = UnsafeRawBufferPointer(start: nil, count: 0)
         switch columns.data {
@@ -116,7 +119,7 @@ final class QueueLogLineParser {
                        agent: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer, text: UnsafeRawBufferPointer,
                        line: Int64, data: DataFields) -> QueueLogLine {
         let kind = QueueEventKind(name: name)
-        guard Self.isCall(callID) else { return kind == .unknown ? .unknown : .ignored }
+        if let other = Self.notOfACall(callID, kind: kind, time: time) { return other }
         let (caller, waitSeconds, talkSeconds) = data.read(for: kind)
         return .event(QueueEvent(kind: kind, time: time, callID: callID, queue: queue, agent: agent, caller: caller,
                                  waitSeconds: waitSeconds, talkSeconds: talkSeconds,
@@ -142,6 +145,16 @@ final class QueueLogLineParser {
 
     private func slice(_ text: UnsafeRawBufferPointer, _ span: (start: Int, end: Int)) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: text[span.start..<span.end])
+    }
+
+    /// What a line of no call is, or nil for a line of a call. An event that
+    /// concerns an attempt with an empty call id is rejected: its attempt
+    /// would be a call-log row without the `call_id` SPEC §2.1 requires.
+    private static func notOfACall(_ callID: UnsafeRawBufferPointer, kind: QueueEventKind,
+                                   time: Int64) -> QueueLogLine? {
+        if callID.isEmpty && kind.concernsAttempt { return .rejected(.field(column: "callid", problem: .empty)) }
+        guard isCall(callID) else { return kind == .unknown ? .unknown(time: time) : .ignored(time: time) }
+        return nil
     }
 
     /// Call ids that stand for no call: system and agent events.

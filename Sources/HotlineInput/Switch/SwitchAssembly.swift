@@ -34,7 +34,8 @@ final class SwitchAssembly: @unchecked Sendable {
             guard case .queueLog = chunk.file.format else { return nil }
             var result = CallStitcher.TurnResult()
             stitcher.stitch(findings: assembler.findings, calls: assembler.calls, deferred: assembler.deferred,
-                            firstLine: firstLine, into: &result)
+                            lineTimes: assembler.lineTimes, clock: assembler.clock, firstLine: firstLine,
+                            into: &result)
             return result
         }
     }
