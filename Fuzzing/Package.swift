@@ -4,7 +4,7 @@ import PackageDescription
 
 // The libFuzzer targets (docs/fuzzing.md), a package of their own so that the
 // root package's `swift build` and `swift test` never build with fuzzer flags.
-// Build them with `Fuzzing/run.sh`, which passes `--sanitize fuzzer --sanitize address`.
+// Build them with `Fuzzing/run.sh`, which passes `-sanitize=fuzzer,address`.
 // `.package(path: "..")` takes its identity from the checkout folder's name,
 // which differs between clones: read it rather than assume it.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
