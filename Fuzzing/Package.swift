@@ -14,8 +14,7 @@ func fuzzTarget(_ name: String, _ products: [String]) -> Target {
     .executableTarget(
         name: name,
         dependencies: ["FuzzSupport"] + products.map { .product(name: $0, package: root) },
-        path: "Targets/\(name)",
-        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        path: "Targets/\(name)"
     )
 }
 

@@ -8,7 +8,7 @@
 #                                              go to Fuzzing/Corpus/TARGET.new
 #   Fuzzing/run.sh regress [TARGET…]           run each input of the committed corpus once
 #                                              (what CI does); fails if any input crashes
-#   Fuzzing/run.sh merge TARGET                minimise Corpus/TARGET.new into Corpus/TARGET
+#   Fuzzing/run.sh merge TARGET [flags…]       minimise Corpus/TARGET.new into Corpus/TARGET
 #   Fuzzing/run.sh list                        the targets
 #
 # Fuzzing runs under `nice -n 10`, one target at a time: the machine is shared.
@@ -79,13 +79,14 @@ regress() {
 
 merge() {
     local target=$1 merged sources
+    shift
     dictionary "$target" >/dev/null
     merged=$(mktemp -d)
     sources=("Corpus/$target")
     [ -d "Corpus/$target.new" ] && sources+=("Corpus/$target.new")
     # Inputs cut to 1 KiB: the corpus stays at a few hundred KB and keeps
     # nearly every edge (FuzzQueueLogLines: 833 of 837, 214 KB instead of 919 KB).
-    nice -n 10 "$(binary "$target")" -merge=1 -max_len=1024 -timeout="$timeout_s" -rss_limit_mb="$rss_mb" \
+    nice -n 10 "$(binary "$target")" -merge=1 -max_len=1024 -timeout="$timeout_s" -rss_limit_mb="$rss_mb" "$@" \
         "$merged" "${sources[@]}"
     # Inputs that once crashed a target stay, whatever their coverage.
     cp Corpus/"$target"/finding-* "$merged"/ 2>/dev/null || true
@@ -100,7 +101,7 @@ case "$command" in
     build) build ;;
     fuzz) [ $# -ge 1 ] || { echo "usage: Fuzzing/run.sh fuzz TARGET [SECONDS] [RUNS] [flags…]" >&2; exit 2; }; fuzz "$@" ;;
     regress) regress "$@" ;;
-    merge) [ $# -eq 1 ] || { echo "usage: Fuzzing/run.sh merge TARGET" >&2; exit 2; }; merge "$1" ;;
+    merge) [ $# -ge 1 ] || { echo "usage: Fuzzing/run.sh merge TARGET [flags…]" >&2; exit 2; }; merge "$@" ;;
     list) printf '%s\n' "${targets[@]}" ;;
     *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
