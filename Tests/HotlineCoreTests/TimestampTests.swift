@@ -151,6 +151,19 @@ struct TimestampTests {
         }
         #expect(remembered > 5_000)
     }
+
+    /// Found by the `FuzzTimestamp` fuzz target: an empty memo's zeroed date
+    /// matched ten NUL bytes, so the first field of a chunk with such a date
+    /// was read as 1970-01-01 (or failed with the time's error, not the date's).
+    @Test("an empty memo matches no date, not even one of NUL bytes")
+    func emptyMemoMatchesNoDate() {
+        let nulDate = [UInt8](repeating: 0, count: 10) + Array("T08:00:00Z".utf8)
+        var memo = TimestampDateMemo()
+        let memoed = nulDate.withUnsafeBytes { Timestamp.parse($0, memo: &memo) }
+        #expect(memoed == .failure(.notADigit(position: 1)))
+        #expect(memoed == parse(bytes: nulDate))
+        #expect(memo == TimestampDateMemo())
+    }
 }
 
 /// An independent, deliberately naive parser: splits on the separators and

@@ -41,6 +41,24 @@ import Testing
         ("k,K,c,,q,phone,2026-11-20T08:00:00Z,a,1,resolved,extra", "wrong field count (11, header has 10)"),
     ]
 
+    /// Found by fuzzing (`FuzzTimestamp`): the first row of a file, before any
+    /// date was remembered, was read as 1970-01-01 when its date was ten NUL bytes.
+    @Test func aDateOfNulBytesIsRejectedOnTheFirstRow() throws {
+        let directory = try Support.scratchDirectory()
+        let calls = directory + "/calls.csv"
+        let nulDate = String(repeating: "\u{0}", count: 10) + "T08:00:00Z"
+        let text = "\(Self.callHeader)\nc1,cu1,q,\(nulDate),5,60,answered,a,1\n"
+            + "c2,cu2,q,2026-11-20T08:00:00Z,5,60,answered,a,1\n"
+        try Support.write(Array(text.utf8), to: calls)
+        let run = try Support.hotline(["report", "--format", "json", "--calls", calls])
+        #expect(run.status == 0)
+        let input = try #require((try Support.json(run.standardOutput) as? [String: Any])?["input"] as? [String: Any])
+        let counts = try #require(input["calls"] as? [String: Any])
+        #expect(counts["rows"] as? Int == 1)
+        #expect(counts["rejected"] as? Int == 1)
+        #expect(run.standardError.contains("calls.csv:2: bad timestamp arrived_at"), "\(run.standardError)")
+    }
+
     /// Bad lines interleaved with good ones: good line, bad line, good line, …
     private func interleaved(header: String, good: (Int) -> String, bad: [(line: String, reason: String)]) -> String {
         var lines = [header]

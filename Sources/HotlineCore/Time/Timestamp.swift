@@ -78,19 +78,21 @@ public enum Timestamp {
 }
 
 /// The day number of the last valid date prefix given to
-/// `Timestamp.parse(_:memo:)`. Starts empty: no valid date is all zero bytes.
+/// `Timestamp.parse(_:memo:)`. Starts empty: an empty memo matches nothing,
+/// not even a field whose first 10 bytes equal its zeroed prefix (NUL bytes).
 public struct TimestampDateMemo: Equatable, Sendable {
     @usableFromInline var head: UInt64 = 0
     @usableFromInline var tail: UInt16 = 0
     @usableFromInline var day: Int64 = 0
+    @usableFromInline var holdsDate = false
 
     public init() {}
 
     /// The remembered day if `bytes` (20 or 25 of them) start with the remembered date.
     @inlinable @inline(__always)
     func day(of bytes: UnsafeRawBufferPointer) -> Int64? {
-        bytes.loadUnaligned(as: UInt64.self) == head && bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == tail
-            ? day : nil
+        holdsDate && bytes.loadUnaligned(as: UInt64.self) == head
+            && bytes.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == tail ? day : nil
     }
 
     /// Remembers the date of `bytes`, a timestamp that `Timestamp.parse` accepted.
@@ -103,6 +105,7 @@ public struct TimestampDateMemo: Equatable, Sendable {
             preconditionFailure("remembering the date of a rejected timestamp")
         }
         day = CivilDate.days(year: year, month: month, day: dayOfMonth)
+        holdsDate = true
     }
 }
 

@@ -18,7 +18,8 @@ public struct InputFileContext: Sendable {
 
     /// For code that drives ``ChunkParser`` without a `ReportJob` — the
     /// benchmarks of the nested `Benchmarks` package time the parser on an
-    /// in-memory chunk. Not part of the supported API.
+    /// in-memory chunk, the fuzz targets of `Fuzzing` feed it one. Not part
+    /// of the supported API.
     @_spi(Benchmarks)
     public init(index: Int, path: String, format: InputFormat, firstDataLine: Int64) {
         self.index = index
