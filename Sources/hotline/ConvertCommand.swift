@@ -11,7 +11,7 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Write the call attempts derived from Asterisk queue_log or CDR files as a canonical call log.",
         discussion: """
             Reads switch logs exactly as `hotline report` does (docs/asterisk.md) and writes one canonical \
-            call-log row (SPEC §2.1) per derived attempt, in the order the input settled them. \
+            call-log row (docs/formats.md) per derived attempt, in the order the input settled them. \
             `hotline report` on the written file gives the same call metrics as on the switch logs. \
             Incomplete calls and duplicate lines are summarised on stderr and, with --rejects, listed. \
             Exit status: 0 written; 1 a fatal input error (no file is left behind); 2 a usage error.

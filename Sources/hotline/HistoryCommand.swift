@@ -13,7 +13,7 @@ struct HistoryCommand: ParsableCommand {
             the day's overall metrics, or one queue's with --queue (a night when the queue had no \
             traffic shows no value). Without --metric the columns are offered, answered, reachability, \
             service_level, abandonment_rate, asa_s, calls_per_useful_contact, case_escalation_rate and \
-            fcr; --metric (repeatable, SPEC §3 JSON keys) chooses them and their order.
+            fcr; --metric (repeatable, JSON keys of docs/metrics.md) chooses them and their order.
 
             The database is only read: it is never created nor changed, and reading does not block a \
             nightly job writing to it. Exit status: 0 the history is printed (a range with no night \
@@ -84,7 +84,7 @@ struct HistoryCommand: ParsableCommand {
         guard !metricKeys.isEmpty else { return HistoryTrend.headlineMetrics }
         return try metricKeys.map { key in
             guard let metric = Metric(rawValue: key) else {
-                throw ValidationError("--metric \(key) is not a metric; valid keys (SPEC §3): "
+                throw ValidationError("--metric \(key) is not a metric; valid keys (docs/metrics.md): "
                     + Metric.allCases.map(\.key).joined(separator: ", "))
             }
             return metric

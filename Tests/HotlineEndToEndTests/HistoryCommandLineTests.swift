@@ -164,7 +164,7 @@ import Testing
         let path = try database()
         let unknown = try Support.hotline(["history", "--db", path, "--metric", "answer_rate"])
         #expect(unknown.status == 2)
-        #expect(unknown.standardError.contains("--metric answer_rate is not a metric; valid keys (SPEC §3): attempts, offered,"))
+        #expect(unknown.standardError.contains("--metric answer_rate is not a metric; valid keys (docs/metrics.md): attempts, offered,"))
         #expect(unknown.standardError.contains("fcr, time_to_escalation_p50_s, time_to_escalation_p90_s, contacts_per_case"))
         let badDay = try Support.hotline(["history", "--db", path, "--from", "2026-11-31"])
         #expect(badDay.status == 2)
