@@ -401,9 +401,7 @@ struct DecompressionTests {
     @Test func aFrameNeedingMoreThanTheWindowLimitNamesItsWindowAndReadsWithAHigherLimit() throws {
         let directory = try ZstdScratchDirectory()
         defer { directory.remove() }
-        let plain = try directory.write(Self.log, to: "calls.csv")
-        let compressed = directory.file("calls.csv.zst")
-        try ZstdCLI.compressStream(plain, to: compressed, options: ["--long=28"])
+        let compressed = try Self.longWindowFile(Self.log, windowLog: 28, named: "calls.csv.zst", in: directory)
 
         let refusal = InputError.zstdWindowTooLarge(path: compressed, windowLog: 28, limitLog: 27)
         #expect(throws: refusal) { _ = try ZstdDecodedFile.read(compressed) }
@@ -416,9 +414,7 @@ struct DecompressionTests {
     @Test func aLargeWindowInALaterFrameIsNamedToo() throws {
         let directory = try ZstdScratchDirectory()
         defer { directory.remove() }
-        let plain = try directory.write(Self.otherLog, to: "other.csv")
-        let long = directory.file("long.zst")
-        try ZstdCLI.compressStream(plain, to: long, options: ["--long=29"])
+        _ = try Self.longWindowFile(Self.otherLog, windowLog: 29, named: "long.zst", in: directory)
         let path = try directory.write(ZstdTestFrames.compress(Self.smallLog) + (try directory.contents(of: "long.zst")),
                                        to: "two-frames.zst")
 
@@ -426,6 +422,16 @@ struct DecompressionTests {
             _ = try ZstdDecodedFile.read(path, maxWindowLog: 28)
         }
         #expect(try ZstdDecodedFile.read(path, maxWindowLog: 29).bytes == Self.smallLog + Self.otherLog)
+    }
+
+    /// `bytes` compressed by the zstd CLI with a window of 2^`windowLog`
+    /// (`--long`), as the file `name` in `directory`.
+    private static func longWindowFile(_ bytes: [UInt8], windowLog: Int, named name: String,
+                                       in directory: ZstdScratchDirectory) throws -> String {
+        let plain = try directory.write(bytes, to: name + ".plain")
+        let compressed = directory.file(name)
+        try ZstdCLI.compressStream(plain, to: compressed, options: ["--long=\(windowLog)"])
+        return compressed
     }
 
     // MARK: Opening
