@@ -1,3 +1,4 @@
+import HotlineCore
 import HotlineInput
 
 /// The summary of rejected lines and switch-log gaps that `report` and
@@ -9,12 +10,13 @@ enum RejectSummary {
         guard result.rejectedRows > 0 || gaps > 0 else { return }
         var parts: [String] = []
         if result.rejectedRows > 0 {
-            parts.append("\(result.rejectedRows) rows rejected (calls: \(input.calls.rejected), "
+            parts.append("\(HumanNumberText.counted(result.rejectedRows, "row", "rows")) rejected (calls: \(input.calls.rejected), "
                          + "contacts: \(input.contacts.rejected))")
         }
         if let switchLogs = input.switchLogs, gaps > 0 {
-            parts.append("\(switchLogs.incompleteCalls) incomplete calls and \(switchLogs.duplicateLines) "
-                         + "duplicate lines in switch logs")
+            parts.append(HumanNumberText.counted(switchLogs.incompleteCalls, "incomplete call", "incomplete calls") + " and "
+                         + HumanNumberText.counted(switchLogs.duplicateLines, "duplicate line", "duplicate lines")
+                         + " in switch logs")
         }
         let total = result.rejectedRows + gaps
         var text = "hotline: " + parts.joined(separator: "; ")

@@ -118,7 +118,7 @@ struct ReportCommand: ParsableCommand {
         let result = try runReportJob(inputs, options: options, quiet: quiet)
         try CatalogueCoverage.check(sla, path: catalogue, in: result.report, strict: strictCatalogue)
         if strict && result.rejectedRows > 0 {
-            throw CommandFailure(message: "\(result.rejectedRows) rows rejected and --strict is set; no report", status: 1)
+            throw CommandFailure(message: "\(HumanNumberText.counted(result.rejectedRows, "row", "rows")) rejected and --strict is set; no report", status: 1)
         }
         switch format {
         case .table: try writeStandardOutput(TableReportWriter.render(result.report))

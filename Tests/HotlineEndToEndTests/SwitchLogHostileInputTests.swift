@@ -51,7 +51,7 @@ import Testing
             """.utf8), to: log)
         let run = try Support.hotline(command + (command.last == "--out" ? [directory + "/calls.csv"] : []) + [log])
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardError.contains("1 rows rejected (calls: 1, contacts: 0)"), "\(run.standardError)")
+        #expect(run.standardError.contains("1 row rejected (calls: 1, contacts: 0)"), "\(run.standardError)")
         #expect(run.standardError.contains(
             "queue_log:2: bad time (outside 0001-01-01T00:00:00Z…9999-12-31T23:59:59Z)"), "\(run.standardError)")
     }
